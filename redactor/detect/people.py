@@ -1,0 +1,142 @@
+"""People: gather the names found anywhere in a document, then find every mention.
+
+Once a person is known (from ``--subject``/``--name``, spaCy NER, a title, a
+salutation, a signature or a labelled field), every later mention is found
+too: the full name (also split over a line break, in capitals, possessive),
+the surname alone, the first name alone, and the initial form ``J. Smith``.
+
+Words that are also ordinary words ("Rose", "Will", "Hope") are a name alone
+only where spaCy tags them as a proper noun and the document never uses them
+as an ordinary lower-case word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from ..document import Finding
+from .vocabulary import is_stop, looks_like_name, titles_pattern, word_set
+
+PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+MENTION_SCORE = 0.8
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """A person the user names: the subject of the document or anyone else."""
+
+    name: str
+    role: str | None = None
+
+
+@dataclass
+class Person:
+    """One person of the document and every form of their name seen so far."""
+
+    key: str
+    forms: list[tuple[str, ...]] = field(default_factory=list)
+    role: str | None = None
+
+    @property
+    def surname(self) -> str:
+        return max(self.forms, key=len)[-1]
+
+    @property
+    def first_name(self) -> str | None:
+        longest = max(self.forms, key=len)
+        first = longest[0]
+        return first if len(longest) > 1 and not _is_initial(first) else None
+
+    def matches(self, words: tuple[str, ...]) -> bool:
+        """Whether ``words`` name this person (same surname, compatible first name)."""
+        if words[-1].lower() == self.surname.lower() and len(words) > 1 and len(max(self.forms, key=len)) > 1:
+            mine = max(self.forms, key=len)[0]
+            return words[0][0].lower() == mine[0].lower() and (
+                _is_initial(words[0]) or _is_initial(mine) or words[0].lower() == mine.lower())
+        if words[-1].lower() == self.surname.lower():
+            return True
+        return len(words) == 1 and self.first_name is not None and words[0].lower() == self.first_name.lower()
+
+
+def _is_initial(word: str) -> bool:
+    return re.fullmatch(r"[A-Z]\.?", word) is not None
+
+
+_TITLE = re.compile(titles_pattern())
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name without titles, trailing punctuation or possessive."""
+    words = [w.strip(",;:") for w in name.split()]
+    words = [re.sub(r"['\u2019]s$", "", w) for w in words if w and not _TITLE.fullmatch(w)]
+    return tuple(w for w in words if w)
+
+
+class People:
+    """The people of one document, built up from findings and the user's list."""
+
+    def __init__(self, known: Iterable[KnownPerson] = ()) -> None:
+        self.people: list[Person] = []
+        for person in known:
+            words = name_words(person.name)
+            if words:
+                self.add(words, person.role, trusted=True)
+
+    def add(self, words: tuple[str, ...], role: str | None = None, trusted: bool = False) -> Person | None:
+        if not trusted and not looks_like_name(list(words)):
+            return None
+        for person in self.people:
+            if person.matches(words):
+                if words not in person.forms:
+                    person.forms.append(words)
+                person.role = person.role or role
+                return person
+        person = Person(key=f"person-{len(self.people) + 1}", forms=[words], role=role)
+        self.people.append(person)
+        return person
+
+    def variants(self) -> list[tuple[Person, str, bool]]:
+        """(person, regex, is_single_word) for every form to look for, longest first."""
+        out: list[tuple[Person, str, bool]] = []
+        for person in self.people:
+            forms = {tuple(f) for f in person.forms}
+            first = person.first_name
+            if first:
+                forms.add((first,))
+                forms.add((first[0] + ".", person.surname))
+            forms.add((person.surname,))
+            for form in forms:
+                parts = [re.escape(w).replace(r"\.", r"\.?") for w in form]
+                out.append((person, r"[ \t]*\n?[ \t]*".join(parts) if len(parts) > 1 else parts[0], len(form) == 1))
+        out.sort(key=lambda v: -len(v[1]))
+        return out
+
+
+def find_mentions(text: str, people: People, tags: Mapping[int, str]) -> list[Finding]:
+    """Every mention in ``text`` of every person in ``people``."""
+    taken = bytearray(len(text))
+    found: list[Finding] = []
+    for person, pattern, single in people.variants():
+        for m in re.finditer(rf"(?<![\w\-])(?:{pattern})(?![\w\-])", text, re.I):
+            if any(taken[m.start():m.end()]):
+                continue
+            if not _acceptable(text, m, single, tags):
+                continue
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            found.append(Finding(m.start(), m.end(), "PERSON", MENTION_SCORE, "PersonMentions",
+                                 person=person.key, role=person.role))
+    return found
+
+
+def _acceptable(text: str, m: re.Match[str], single: bool, tags: Mapping[int, str]) -> bool:
+    matched = m.group()
+    if matched.islower():
+        return False
+    if not single:
+        return True
+    word = matched.lower()
+    lower_use = re.search(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text) is not None
+    if word in word_set("word_names") or is_stop(word) or lower_use:
+        return tags.get(m.start()) in PROPER_NOUN_TAGS
+    return True

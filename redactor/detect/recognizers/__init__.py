@@ -1,0 +1,20 @@
+"""redactor's code recognizers: Presidio ``EntityRecognizer`` classes for rules a pattern cannot express.
+
+Importing this package defines the classes, which is what lets
+``models/recognizers.yaml`` list them by class name like Presidio's own.
+"""
+from .allegation import AllegationRecognizer
+from .case_date import CaseDateRecognizer
+from .correspondence_name import CorrespondenceNameRecognizer
+from .email import OfflineEmailRecognizer
+from .titled_name import TitledNameRecognizer
+from .uk_address import UkAddressRecognizer
+
+__all__ = [
+    "AllegationRecognizer",
+    "CaseDateRecognizer",
+    "CorrespondenceNameRecognizer",
+    "OfflineEmailRecognizer",
+    "TitledNameRecognizer",
+    "UkAddressRecognizer",
+]

@@ -1,0 +1,71 @@
+"""Names in the places correspondence puts them.
+
+* salutations: ``Dear Jane,`` / ``Dear Mr Okoro``
+* sign-offs: the line after ``Yours sincerely,`` (or the rest of its line)
+* ``Label: value`` lines whose label names a person (``From:``, ``Complainant:``,
+  ``Panel members:``), each name of a list; the label's role is kept as metadata.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from ..vocabulary import NAME_WORD, data, looks_like_name, titles_pattern, word_set
+from .base import CodeRecognizer
+
+_NAME = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}"
+
+
+@lru_cache(maxsize=1)
+def _salutation() -> re.Pattern[str]:
+    return re.compile(rf"\bDear[ \t]+(?:(?:{titles_pattern()})[ \t]+)?({_NAME})[ \t]*(?=[,:!\n]|$)", re.M)
+
+
+@lru_cache(maxsize=1)
+def _sign_off() -> re.Pattern[str]:
+    offs = "|".join(re.escape(s) for s in sorted(data()["sign_offs"], key=len, reverse=True))
+    return re.compile(rf"^[ \t]*(?i:{offs})[ \t]*[,.:!]?[ \t]*(?:\n[ \t]*)*?(?:\n|[ \t]+)[ \t]*"
+                      rf"(?:(?:{titles_pattern()})[ \t]+)?({_NAME})[ \t]*(?:,.*)?$", re.M)
+
+
+@lru_cache(maxsize=1)
+def _field() -> re.Pattern[str]:
+    labels = "|".join(re.escape(k) for k in sorted(data()["person_fields"], key=len, reverse=True))
+    return re.compile(rf"^[ \t]*((?i:{labels}))[ \t]*:[ \t]*(.+)$", re.M)
+
+
+def _names_in_list(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Each name in a comma/semicolon/'and' separated list, skipping e-mail parts and titles."""
+    value = text[start:end]
+    for part in re.finditer(r"[^,;()<>\"\[\]]+", re.sub(r"<[^>]*>|\S+@\S+|\([^)]*\)", lambda m: " " * len(m.group()), value)):
+        for piece in re.split(r"\s+(?:and|&)\s+", part.group()):
+            offset = value.find(piece, part.start())
+            words = piece.split()
+            while words and re.fullmatch(titles_pattern(), words[0]):
+                offset = value.find(words[1], offset) if len(words) > 1 else offset
+                words = words[1:]
+            if looks_like_name(words) and words[0].lower() not in word_set("generic_addressees"):
+                s = value.find(words[0], offset)
+                e = value.find(words[-1], s) + len(words[-1])
+                yield start + s, start + e
+
+
+class CorrespondenceNameRecognizer(CodeRecognizer):
+    ENTITY = "PERSON"
+    SCORE = 0.8
+
+    def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
+        generic = word_set("generic_addressees")
+        for m in _salutation().finditer(text):
+            words = m.group(1).split()
+            if looks_like_name(words) and words[0].lower() not in generic:
+                yield m.start(1), m.end(1), {}
+        for m in _sign_off().finditer(text):
+            if looks_like_name(m.group(1).split()):
+                yield m.start(1), m.end(1), {}
+        roles = {k.lower(): v for k, v in data()["person_fields"].items()}
+        for m in _field().finditer(text):
+            role = roles.get(m.group(1).lower())
+            for s, e in _names_in_list(text, m.start(2), m.end(2)):
+                yield s, e, ({"role": role} if role else {})

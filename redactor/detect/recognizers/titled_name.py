@@ -1,0 +1,48 @@
+"""Names that follow a title: ``Ms Jane Okoro``, ``Cllr O'Brien``, ``Dr J. Patel``.
+
+The span is the name without its title. Up to four name words are taken;
+the name may continue over one line break unless the next line starts with
+an ordinary word ("Mr Smith\\nThe hearing..." stops at Smith).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from ..vocabulary import NAME_WORD, is_stop, titles_pattern, word_set
+from .base import CodeRecognizer
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    word = NAME_WORD
+    return re.compile(rf"(?<![A-Za-z])(?:{titles_pattern()})[ \t]+({word}(?:(?:[ \t]+|[ \t]*\n[ \t]*){word}){{0,3}})")
+
+
+def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut a run of capitalised words back to the part that can be a name."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    keep = []
+    blocked = word_set("not_name_words")
+    for i, w in enumerate(words):
+        word = w.group()
+        if i and "\n" in text[start + words[i - 1].end():start + w.start()] and is_stop(word):
+            break
+        if word.lower().rstrip(".") in blocked or (is_stop(word) and word.lower() not in word_set("word_names")):
+            break
+        keep.append(w)
+    if not keep:
+        return start, start
+    return start + keep[0].start(), start + keep[-1].end()
+
+
+class TitledNameRecognizer(CodeRecognizer):
+    ENTITY = "PERSON"
+    SCORE = 0.85
+
+    def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
+        for m in _pattern().finditer(text):
+            start, end = trim_name(text, m.start(1), m.end(1))
+            if end > start and not re.fullmatch(r"(?:[A-Z]\.?\s*)+", text[start:end]):
+                yield start, end, {}

@@ -1,0 +1,50 @@
+"""UK postal addresses: the street line, and the town (and county) lines that follow it.
+
+A street line is a house number and a street name ending in a street word
+(``14 Elm Grove``, ``Flat 3, 27 Church Road``). After it, each following
+comma- or line-separated run of capitalised words up to the postcode is a
+town or county line. A town directly before a postcode is also found when
+there is no street line. Postcodes themselves are Presidio's UK recognizer's.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .base import CodeRecognizer
+
+_STREET_WORDS = (
+    "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Place|Pl|Crescent|Cres|Court|Ct|Gardens|Gdns|"
+    "Grove|Terrace|Hill|Park|Square|Sq|Row|Mews|Walk|View|Rise|Green|Parade|Vale|Wharf|Quay|Gate|"
+    "Boulevard|Broadway|Approach|Circus|Embankment|Esplanade|Fields|Yard|Hollow|Meadow|Meadows|Croft|"
+    "Chase|Heights|Side|End|Wynd|Brae|Loan|Ffordd|Heol|Stryd"
+)
+_WORD = r"[A-Z][A-Za-z'\u2019\-]+"
+STREET = re.compile(
+    rf"\b(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+)?(?:(?:{_WORD}[ \t]+){{1,2}}(?:House|Court|Cottage|Lodge|Farm|Mansions|Buildings),?[ \t]+)?"
+    rf"\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?,?[ \t]+(?:{_WORD}[ \t]+){{1,3}}(?:{_STREET_WORDS})\b\.?"
+)
+POSTCODE = r"(?:[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]?) ?[0-9][ABD-HJLNP-UW-Z]{2}\b"
+_SEGMENT = re.compile(rf"(?:,[ \t]*\n?|[ \t]*\n)[ \t]*({_WORD}(?:[ \t]+{_WORD}){{0,2}})(?=[ \t]*(?:,|\n|$|{POSTCODE}))")
+_TOWN_BEFORE_POSTCODE = re.compile(rf"(?<![A-Za-z])({_WORD}(?:[ \t]+{_WORD}){{0,2}}),?[ \t]*\n?[ \t]*{POSTCODE}")
+_POSTCODE_RE = re.compile(POSTCODE)
+
+
+class UkAddressRecognizer(CodeRecognizer):
+    ENTITY = "ADDRESS"
+    SCORE = 0.75
+
+    def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
+        for street in STREET.finditer(text):
+            yield street.start(), street.end(), {}
+            pos = street.end()
+            for _ in range(3):
+                seg = _SEGMENT.match(text, pos)
+                if not seg or _POSTCODE_RE.fullmatch(seg.group(1)):
+                    break
+                yield seg.start(1), seg.end(1), {}
+                pos = seg.end()
+        for town in _TOWN_BEFORE_POSTCODE.finditer(text):
+            words = town.group(1).split()
+            if len(words) <= 3 and not _POSTCODE_RE.fullmatch(town.group(1)):
+                yield town.start(1), town.end(1), {}

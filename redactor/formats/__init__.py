@@ -1,0 +1,64 @@
+"""The format table: one module per format, looked up by file extension.
+
+Each format module defines a class implementing :class:`Format` and is listed
+in ``FORMATS`` by import path, so heavy dependencies (pdfplumber, python-docx)
+are imported only when a file of that type is opened. A new format is one new
+module plus one line here; nothing else dispatches on file type.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol, Sequence, runtime_checkable
+
+from ..document import Decision, Document
+from ..errors import UnsupportedInput
+
+
+@runtime_checkable
+class Format(Protocol):
+    """What every format module provides."""
+
+    name: str
+    media_type: str
+
+    def read(self, data: bytes, name: str) -> Document:
+        """Parse ``data`` into a Document; raise UnreadableInput on bad input."""
+
+    def write(self, doc: Document, decisions: Sequence[Decision]) -> bytes:
+        """Return a redacted copy of ``doc``'s source with every decision applied."""
+
+    def extract_text(self, data: bytes) -> str:
+        """All text a recipient could recover from ``data`` (used to verify outputs)."""
+
+
+#: extension -> "module:Class"; the module is imported on first use.
+FORMATS: dict[str, str] = {
+    ".txt": "redactor.formats.text:PlainText",
+    ".md": "redactor.formats.text:Markdown",
+    ".markdown": "redactor.formats.text:Markdown",
+    ".docx": "redactor.formats.docx:Docx",
+    ".pdf": "redactor.formats.pdf:Pdf",
+}
+
+
+def supported_extensions() -> list[str]:
+    return sorted(FORMATS)
+
+
+@lru_cache(maxsize=None)
+def _load(target: str) -> Format:
+    module_name, _, class_name = target.partition(":")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    return cls()
+
+
+def format_for(path: str | Path) -> Format:
+    """The format that reads and writes ``path``, chosen by its extension."""
+    ext = Path(path).suffix.lower()
+    target = FORMATS.get(ext)
+    if target is None:
+        known = ", ".join(supported_extensions())
+        raise UnsupportedInput(f"unsupported file type {ext or '(none)'!r}: redactor reads {known}")
+    return _load(target)

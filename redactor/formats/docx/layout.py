@@ -1,0 +1,196 @@
+"""Where the text of a DOCX lives: story parts, paragraphs and text nodes.
+
+A *story part* is a part whose paragraphs a reader can see: the main document,
+headers, footers, footnotes, endnotes and comments. Every ``w:p`` in such a part
+(including those in tables, nested tables and text boxes) is one paragraph; its
+text is the ``w:t`` / ``w:delText`` nodes whose nearest enclosing paragraph is
+that paragraph, so a text box inside a paragraph is a paragraph of its own.
+``w:tab`` reads as ``"\\t"``, ``w:br`` / ``w:cr`` as ``"\\n"`` and
+``w:noBreakHyphen`` as ``"-"``; these characters have ``None`` in ``source_map``.
+
+:func:`build_layout` is deterministic: walking the same bytes twice yields the
+same text, the same node indexes and the same offsets, which is what lets the
+writer re-open the original file instead of mutating the reader's copy.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from docx.document import Document as WordDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.part import Part, XmlPart
+from lxml import etree
+
+from ...document import Block
+from .container import parse_xml
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def w(tag: str) -> str:
+    """Clark name of a WordprocessingML tag."""
+    return f"{{{W_NS}}}{tag}"
+
+
+P, R, T, DEL_TEXT, TAB, BR, CR = (w(t) for t in ("p", "r", "t", "delText", "tab", "br", "cr"))
+NO_BREAK_HYPHEN = w("noBreakHyphen")
+TEXT_TAGS = frozenset({T, DEL_TEXT})
+#: Run children that stand for one character but carry no text node.
+SPECIAL_TEXT = {TAB: "\t", BR: "\n", CR: "\n", NO_BREAK_HYPHEN: "-"}
+
+#: Story parts by content type, in the order their text joins ``Document.text``.
+STORY_TYPES: dict[str, int] = {
+    CT.WML_DOCUMENT_MAIN: 0,
+    CT.WML_HEADER: 1,
+    CT.WML_FOOTER: 2,
+    CT.WML_FOOTNOTES: 3,
+    CT.WML_ENDNOTES: 4,
+    CT.WML_COMMENTS: 5,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DocxRef:
+    """Where one character of ``Document.text`` lives in a DOCX.
+
+    ``part`` is the part name (``"word/document.xml"``), ``paragraph`` the index of
+    the paragraph within that part, ``node`` the index of the text node
+    (``w:t`` or ``w:delText``) in :attr:`DocxNative.nodes`, and ``offset`` the
+    character within that node's text.
+    """
+
+    part: str
+    paragraph: int
+    node: int
+    offset: int
+
+
+@dataclass
+class StoryPart:
+    """A story part and its XML root; plain parts are written back on :meth:`commit`."""
+
+    name: str
+    part: Part
+    root: Any
+
+    def commit(self) -> None:
+        """Store the edited XML back into the part (see :func:`store_root`)."""
+        store_root(self.part, self.root)
+
+
+@dataclass
+class Layout:
+    """Text, per-character references, blocks and the nodes they point into.
+
+    ``specials`` maps a text offset to the ``w:tab`` / ``w:br`` / ``w:cr`` /
+    ``w:noBreakHyphen`` element that produced the character there (its ``source_map`` entry is ``None``).
+    """
+
+    text: str
+    source_map: list[DocxRef | None]
+    blocks: list[Block]
+    nodes: list[Any]
+    specials: dict[int, Any]
+    parts: list[StoryPart]
+
+
+@dataclass
+class _Builder:
+    """Accumulates a :class:`Layout` paragraph by paragraph."""
+
+    chars: list[str] = field(default_factory=list)
+    source_map: list[DocxRef | None] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    nodes: list[Any] = field(default_factory=list)
+    specials: dict[int, Any] = field(default_factory=dict)
+
+    def add_paragraph(self, part: str, index: int, paragraph: Any) -> None:
+        """Append one paragraph (and the separator before it, if any)."""
+        if self.blocks:
+            self._append("\n", None)
+        start = len(self.chars)
+        for element in paragraph_items(paragraph):
+            if element.tag in TEXT_TAGS:
+                self._add_node(part, index, element)
+            else:
+                self.specials[len(self.chars)] = element
+                self._append(SPECIAL_TEXT[element.tag], None)
+        self.blocks.append(Block(start, len(self.chars), {"part": part, "paragraph": index}))
+
+    def _add_node(self, part: str, index: int, element: Any) -> None:
+        node = len(self.nodes)
+        self.nodes.append(element)
+        for offset, char in enumerate(element.text or ""):
+            self._append(char, DocxRef(part, index, node, offset))
+
+    def _append(self, char: str, ref: DocxRef | None) -> None:
+        self.chars.append(char)
+        self.source_map.append(ref)
+
+
+def xml_bytes(root: Any) -> bytes:
+    """Serialise a part's XML the way Word writes it."""
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def part_name(part: Part) -> str:
+    """``word/document.xml`` for the part named ``/word/document.xml``."""
+    return str(part.partname).lstrip("/")
+
+
+def part_root(part: Part) -> Any:
+    """The XML root of a part: python-docx's element, or the blob parsed safely."""
+    if isinstance(part, XmlPart):
+        return part.element
+    return parse_xml(part.blob)
+
+
+def store_root(part: Part, root: Any) -> None:
+    """Write ``root`` back into a part python-docx keeps only as bytes.
+
+    XmlParts serialise their own element on save; a plain ``Part`` saves its blob,
+    which has no public setter, hence the private attribute.
+    """
+    if not isinstance(part, XmlPart):
+        part._blob = xml_bytes(root)  # noqa: SLF001
+
+
+def story_parts(document: WordDocument) -> list[StoryPart]:
+    """Every story part of ``document``, main document first, then by kind and name."""
+    found = [p for p in document.part.package.iter_parts() if p.content_type in STORY_TYPES]
+    found.sort(key=lambda p: (STORY_TYPES[p.content_type], part_name(p)))
+    return [StoryPart(part_name(p), p, part_root(p)) for p in found]
+
+
+def _owner(element: Any) -> Any:
+    """The nearest ``w:p`` enclosing ``element``."""
+    return next(element.iterancestors(P), None)
+
+
+def paragraph_items(paragraph: Any) -> Iterator[Any]:
+    """The text nodes and tab/break elements of ``paragraph`` itself, in order."""
+    for element in paragraph.iter(*TEXT_TAGS, *SPECIAL_TEXT):
+        if _owner(element) is not paragraph:
+            continue
+        if element.tag in SPECIAL_TEXT and element.getparent().tag != R:
+            continue  # a tab stop definition (w:pPr/w:tabs/w:tab), not a character
+        yield element
+
+
+def build_layout(document: WordDocument) -> Layout:
+    """Walk every story part of ``document`` into a :class:`Layout`."""
+    builder = _Builder()
+    parts = story_parts(document)
+    for story in parts:
+        for index, paragraph in enumerate(story.root.iter(P)):
+            builder.add_paragraph(story.name, index, paragraph)
+    return Layout(
+        text="".join(builder.chars),
+        source_map=builder.source_map,
+        blocks=builder.blocks,
+        nodes=builder.nodes,
+        specials=builder.specials,
+        parts=parts,
+    )

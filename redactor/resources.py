@@ -1,0 +1,31 @@
+"""Package data: recognizer configuration under ``models/`` and disclosure paths under ``pipelines/``.
+
+Both folders sit at the top of the repository and are installed as the
+sub-packages ``redactor.models`` and ``redactor.pipelines`` (see
+``pyproject.toml``), so a wheel installed anywhere finds them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import yaml
+
+
+def model_file(name: str) -> Traversable:
+    """A file under ``models/``."""
+    return resources.files("redactor.models").joinpath(name)
+
+
+def pipeline_files() -> list[Traversable]:
+    """Every disclosure-path definition shipped with redactor."""
+    folder = resources.files("redactor.pipelines")
+    return sorted((f for f in folder.iterdir() if f.name.endswith((".yaml", ".yml"))), key=lambda f: f.name)
+
+
+@lru_cache(maxsize=None)
+def model_yaml(name: str) -> Any:
+    """Parsed YAML from ``models/`` (cached: these files never change at run time)."""
+    return yaml.safe_load(model_file(name).read_text(encoding="utf-8"))
