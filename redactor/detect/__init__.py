@@ -21,11 +21,17 @@ from ..document import Document, Finding
 from .engine import DEFAULT_MODEL, analyzer
 from .people import KnownPerson, People, find_mentions, name_words
 from .tie import tied_to_person
+from .gazetteer import is_given_name
 from .types import canonical, kind
+from .vocabulary import word_set
 
 __all__ = ["Detector", "KnownPerson", "DEFAULT_MODEL"]
 
 SCORE_THRESHOLD = 0.4
+#: spaCy labels of places and organisations: a lone word the NER also calls one of these is not a person.
+#: A line at least this long ends in a soft wrap (see soft_wrapped); shorter lines end in a hard break.
+SOFT_WRAP_MIN_LINE = 50
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 BATCH_SIZE = 64
 
 
@@ -35,13 +41,15 @@ class Detector:
     def __init__(self, model: str = DEFAULT_MODEL) -> None:
         self.model = model
         self.analyzer = analyzer(model)
+        self._document_level = [r for r in self.analyzer.registry.recognizers if getattr(r, "DOCUMENT_LEVEL", False)]
 
     def detect(self, doc: Document, known: Sequence[KnownPerson] = ()) -> list[Finding]:
         """All findings in ``doc``, sorted by position."""
         raw: list[Finding] = []
+        places: set[str] = set()
         tags: dict[int, str] = {}
         sentences: list[tuple[int, int]] = []
-        texts = [doc.text[b.start:b.end] for b in doc.blocks]
+        texts = [soft_wrapped(doc.text[b.start:b.end]) for b in doc.blocks]
         batches = self.analyzer.nlp_engine.process_batch(texts, language="en", batch_size=BATCH_SIZE)
         for block, (text, artifacts) in zip(doc.blocks, batches):
             spacy_doc = artifacts.tokens
@@ -51,16 +59,41 @@ class Detector:
             results = self.analyzer.analyze(text=text, language="en", nlp_artifacts=artifacts,
                                             score_threshold=SCORE_THRESHOLD)
             raw.extend(_to_findings(results, block.start))
+            places.update(e.text.lower() for e in spacy_doc.ents if e.label_ in PLACE_LABELS)
+        for recognizer in self._document_level:
+            raw.extend(_to_findings(recognizer.analyze(doc.text, recognizer.supported_entities, None), 0))
 
         people = People(known)
+        addresses = [f for f in raw if f.entity_type in ("ADDRESS", "POSTCODE", "EMAIL", "URL")]
         for f in raw:
-            if f.entity_type == "PERSON" and not _is_label(doc.text, f):
+            if f.entity_type == "PERSON" and _is_person_candidate(doc.text, f, addresses, places):
                 people.add(name_words(doc.text[f.start:f.end]), f.role)
         findings = [f for f in raw if f.entity_type != "PERSON"]
         findings += find_mentions(doc.text, people, tags)
+        findings = _drop_contained_urls(findings)
         findings = tied_to_person(doc.text, findings, sentences)
         findings += _recurrences(doc.text, findings)
         return _dedupe(findings)
+
+
+def soft_wrapped(text: str) -> str:
+    """The same text with hard-wrapped line breaks turned into spaces (same length, same offsets).
+
+    A line break after a long line is a wrap inside a paragraph, so a phone number,
+    NI number or date split over it is one value again. Breaks after short lines
+    (headings, fields, table rows) are kept.
+    """
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    line_start = 0
+    for i, ch in enumerate(text):
+        if ch != "\n":
+            continue
+        if len(text[line_start:i].strip()) >= SOFT_WRAP_MIN_LINE and text[i + 1:i + 2] not in ("", "\n"):
+            chars[i] = " "
+        line_start = i + 1
+    return "".join(chars)
 
 
 def _to_findings(results: Iterable[RecognizerResult], offset: int) -> list[Finding]:
@@ -75,10 +108,33 @@ def _to_findings(results: Iterable[RecognizerResult], offset: int) -> list[Findi
     return out
 
 
-def _is_label(text: str, f: Finding) -> bool:
-    """A heading or field label the NER took for a name: ``Annex:`` at the start of a line."""
+def _is_person_candidate(text: str, f: Finding, addresses: list[Finding], places: set[str]) -> bool:
+    """Whether a PERSON finding should make a person whose every mention is then removed.
+
+    Not: a heading the NER took for a name (``Annex:``), anything inside an address,
+    e-mail or URL, a run ending in a place word (``Weston Coyney Road``), and a lone
+    word only the NER vouches for unless it is a known given name and never a place.
+    """
+    value = text[f.start:f.end]
     line_start = text.rfind("\n", 0, f.start) + 1
-    return not text[line_start:f.start].strip() and text[f.end:f.end + 1] == ":"
+    if not text[line_start:f.start].strip() and text[f.end:f.end + 1] == ":":
+        return False
+    if any(a.start < f.end and f.start < a.end for a in addresses):
+        return False
+    words = value.split()
+    if words and words[-1].lower().strip(".,") in word_set("place_words"):
+        return False
+    if f.recognizer == "SpacyRecognizer" and len(words) == 1:
+        return is_given_name(value) and value.lower() not in places
+    return True
+
+
+def _drop_contained_urls(findings: list[Finding]) -> list[Finding]:
+    """Presidio's URL recognizer also matches the domain of an e-mail address: drop those."""
+    emails = [f for f in findings if f.entity_type == "EMAIL"]
+    return [f for f in findings
+            if f.entity_type != "URL" or not any(e.start <= f.start and f.end <= e.end + 1 for e in emails)
+            and not any(e.start < f.end and f.start < e.end for e in emails)]
 
 
 def _recurrences(text: str, findings: list[Finding]) -> list[Finding]:

@@ -66,8 +66,14 @@ def _is_initial(word: str) -> bool:
 _TITLE = re.compile(titles_pattern())
 
 
+_SURNAME_FIRST = re.compile(r"^([A-Z][A-Z'\u2019\-]+),\s+(.+)$")
+
+
 def name_words(name: str) -> tuple[str, ...]:
-    """The words of a name without titles, trailing punctuation or possessive."""
+    """The words of a name, given name first, without titles, punctuation or possessive."""
+    reordered = _SURNAME_FIRST.match(name.strip())
+    if reordered:
+        name = f"{reordered.group(2)} {reordered.group(1)}"
     words = [w.strip(",;:") for w in name.split()]
     words = [re.sub(r"['\u2019]s$", "", w) for w in words if w and not _TITLE.fullmatch(w)]
     return tuple(w for w in words if w)
@@ -136,7 +142,8 @@ def _acceptable(text: str, m: re.Match[str], single: bool, tags: Mapping[int, st
     if not single:
         return True
     word = matched.lower()
-    lower_use = re.search(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text) is not None
+    # an ordinary lower-case use of the word, not part of an e-mail address or a URL
+    lower_use = re.search(rf"(?<![\w\-.@/]){re.escape(word)}(?![\w\-@/]|\.\w)", text) is not None
     if word in word_set("word_names") or is_stop(word) or lower_use:
         return tags.get(m.start()) in PROPER_NOUN_TAGS
     return True

@@ -1,19 +1,29 @@
-"""Keep disciplinary and special-category findings only where they are about a person.
+"""Keep disciplinary, special-category and date findings only where they are about a person.
 
 "Administrative suspension" in a press release about the rules is not
 personal data; "you are placed under administrative suspension" is. A finding
-of a tied type (``tied_types`` in ``models/detection.yaml``) survives when its
-sentence holds a person's name or a word that points at a person.
+of a tied type (``tied_types`` in ``models/detection.yaml``) survives when
+
+* its sentence, or one of the two before it, holds a person's name or a word
+  that points at a person (``person_anchors``: you, he, she, the member...), or
+* the document names a person and the finding stands on a short line of its
+  own: a heading, a subject line, a table cell.
+
+A surviving ``DATE_MENTION`` becomes a ``DATE``.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Sequence
 
 from ..document import Finding
 from .vocabulary import data
+
+WINDOW = 2  # sentences before the finding's own that still tie it to a person
+SHORT_LINE = 60
 
 
 @lru_cache(maxsize=1)
@@ -22,18 +32,26 @@ def _anchor() -> re.Pattern[str]:
     return re.compile(r"(?i)(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'])")
 
 
+def _on_short_line(text: str, f: Finding) -> bool:
+    start = text.rfind("\n", 0, f.start) + 1
+    end = text.find("\n", f.end)
+    return len(text[start:end if end >= 0 else len(text)].strip()) < SHORT_LINE
+
+
 def tied_to_person(text: str, findings: list[Finding], sentences: Sequence[tuple[int, int]]) -> list[Finding]:
     tied = set(data()["tied_types"])
-    starts = [s for s, _ in sentences]
     people = [f for f in findings if f.entity_type == "PERSON"]
+    starts = [s for s, _ in sentences]
     kept = []
     for f in findings:
         if f.entity_type not in tied:
             kept.append(f)
             continue
         i = bisect.bisect_right(starts, f.start) - 1
-        s, e = sentences[i] if i >= 0 and sentences[i][1] > f.start else (f.start, f.end)
-        s, e = min(s, f.start), max(e, f.end)
-        if _anchor().search(text, s, e) or any(p.start < e and p.end > s for p in people):
-            kept.append(f)
+        s = sentences[max(i - WINDOW, 0)][0] if i >= 0 else f.start
+        e = max(sentences[i][1] if i >= 0 else f.end, f.end)
+        s = min(s, f.start)
+        if (_anchor().search(text, s, e) or any(p.start < e and p.end > s for p in people)
+                or (people and _on_short_line(text, f))):
+            kept.append(replace(f, entity_type="DATE") if f.entity_type == "DATE_MENTION" else f)
     return kept

@@ -7,6 +7,7 @@ from .allegation import AllegationRecognizer
 from .case_date import CaseDateRecognizer
 from .correspondence_name import CorrespondenceNameRecognizer
 from .email import OfflineEmailRecognizer
+from .given_name import GivenNameRecognizer
 from .titled_name import TitledNameRecognizer
 from .uk_address import UkAddressRecognizer
 
@@ -14,6 +15,7 @@ __all__ = [
     "AllegationRecognizer",
     "CaseDateRecognizer",
     "CorrespondenceNameRecognizer",
+    "GivenNameRecognizer",
     "OfflineEmailRecognizer",
     "TitledNameRecognizer",
     "UkAddressRecognizer",

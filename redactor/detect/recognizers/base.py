@@ -11,10 +11,15 @@ class CodeRecognizer(LocalRecognizer):
     """A recognizer for one entity type; subclasses implement :meth:`spans`."""
 
     ENTITY = ""
+    #: Further entity names a recognizer may give through ``{"entity": ...}`` in its metadata.
+    EXTRA_ENTITIES: tuple[str, ...] = ()
     SCORE = 0.8
+    #: True when the rule needs the whole document, not one block: the detector also runs it on the full text.
+    DOCUMENT_LEVEL = False
 
     def __init__(self, supported_language: str = "en", name: str | None = None) -> None:
-        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language, name=name)
+        super().__init__(supported_entities=[self.ENTITY, *self.EXTRA_ENTITIES],
+                         supported_language=supported_language, name=name)
 
     def load(self) -> None:  # nothing to load: the data is read on first use
         pass
@@ -24,16 +29,17 @@ class CodeRecognizer(LocalRecognizer):
         raise NotImplementedError
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        if entities and self.ENTITY not in entities:
+        if entities and not set(self.supported_entities) & set(entities):
             return []
         results = []
         for start, end, meta in self.spans(text, nlp_artifacts):
             if end <= start:
                 continue
             explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE)
+            entity = meta.pop("entity", self.ENTITY)
             metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, **meta}
-            results.append(RecognizerResult(self.ENTITY, start, end, self.SCORE, explanation, metadata))
+            results.append(RecognizerResult(entity, start, end, self.SCORE, explanation, metadata))
         return results
 
 

@@ -1,9 +1,12 @@
 """Dates of birth and dates tied to a person's case.
 
-A date counts when its sentence has a case cue (hearing, suspension,
-complaint...) or a date-of-birth cue, or when its block (a paragraph, a page,
-a table) has a date-of-birth cue (a "Date of birth" column header). Other
-dates, such as a press release's publication date, are left alone.
+A date is a ``DATE`` outright when its sentence or line has a case cue
+(hearing, suspension, complaint...) or a date-of-birth cue, when it is a
+field of correspondence (``Date:``, ``Sent:``, ``Dated:``), or when its
+block has a date-of-birth cue (a "Date of birth" column header). Any other
+date is a ``DATE_MENTION``: it becomes a DATE only if its sentence is about a
+person, which the detector decides with the other tied types
+(``redactor.detect.tie``); a press release's publication date is left alone.
 """
 from __future__ import annotations
 
@@ -16,13 +19,14 @@ from .base import CodeRecognizer, sentence_bounds
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_DAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+)?"
+_DAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 DATE = re.compile(
-    rf"\b{_DAY}\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}\.?(?:,?[ \t\n]+\d{{4}})?\b"
-    rf"|\b{_DAY}{_MONTH}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?\b"
+    rf"\b{_DAY}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+\d{{4}})?\b"
+    rf"|\b{_DAY}{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
     r"|\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
 )
+_FIELD = re.compile(r"(?im)^[ \t]*(?:date|sent|dated|received|date received|date of [\w ]+)[ \t]*:")
 
 
 @lru_cache(maxsize=1)
@@ -32,8 +36,15 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return alternation(data()["date_of_birth_cues"]), alternation(data()["case_date_cues"])
 
 
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, line_end if line_end >= 0 else len(text)
+
+
 class CaseDateRecognizer(CodeRecognizer):
     ENTITY = "DATE"
+    EXTRA_ENTITIES = ("DATE_MENTION",)
     SCORE = 0.7
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
@@ -41,12 +52,9 @@ class CaseDateRecognizer(CodeRecognizer):
         whole_block_dob = dob.search(text) is not None
         sentences = sentence_bounds(text, nlp_artifacts)
         for m in DATE.finditer(text):
-            if whole_block_dob:
-                yield m.start(), m.end(), {}
-                continue
             s, e = next(((s, e) for s, e in sentences if s <= m.start() < e), (0, len(text)))
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            line_end = text.find("\n", m.end())
-            line = text[line_start:line_end if line_end >= 0 else len(text)]
-            if case.search(text[s:e]) or dob.search(text[s:e]) or case.search(line):
-                yield m.start(), m.end(), {}
+            ls, le = _line(text, m.start(), m.end())
+            line = text[ls:le]
+            decided = (whole_block_dob or case.search(text[s:e]) or dob.search(text[s:e]) or case.search(line)
+                       or _FIELD.match(line) or not (text[ls:m.start()] + text[m.end():le]).strip(" \t,."))
+            yield m.start(), m.end(), ({} if decided else {"entity": "DATE_MENTION"})

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from ..vocabulary import NAME_WORD, data, looks_like_name, titles_pattern, word_set
+from ..vocabulary import NAME_WORD, NAME_WORD_RE, data, looks_like_name, titles_pattern, word_set
 from .base import CodeRecognizer
 
 _NAME = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}"
@@ -32,7 +32,7 @@ def _sign_off() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _field() -> re.Pattern[str]:
     labels = "|".join(re.escape(k) for k in sorted(data()["person_fields"], key=len, reverse=True))
-    return re.compile(rf"^[ \t]*((?i:{labels}))[ \t]*:[ \t]*(.+)$", re.M)
+    return re.compile(rf"^[ \t]*((?i:{labels}))(?:[ \t]*:|[ \t]{{2,}}|\t)[ \t]*(.+)$", re.M)
 
 
 def _names_in_list(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
@@ -45,15 +45,30 @@ def _names_in_list(text: str, start: int, end: int) -> Iterable[tuple[int, int]]
             while words and re.fullmatch(titles_pattern(), words[0]):
                 offset = value.find(words[1], offset) if len(words) > 1 else offset
                 words = words[1:]
-            if looks_like_name(words) and words[0].lower() not in word_set("generic_addressees"):
+            if not looks_like_name(words):
+                words = _leading_name(words)
+            if words and words[0].lower() not in word_set("generic_addressees"):
                 s = value.find(words[0], offset)
                 e = value.find(words[-1], s) + len(words[-1])
                 yield start + s, start + e
 
 
+def _leading_name(words: list[str]) -> list[str]:
+    """The name at the start of a field value that goes on in prose: ``Gurpreet Bains reported ...``."""
+    run: list[str] = []
+    for w in words[:4]:
+        if not NAME_WORD_RE.fullmatch(w):
+            break
+        run.append(w)
+    while len(run) >= 2 and not looks_like_name(run):
+        run.pop()
+    return run if len(run) >= 2 else []
+
+
 class CorrespondenceNameRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
     SCORE = 0.8
+    DOCUMENT_LEVEL = True  # a sign-off and the name under it can sit in different paragraphs
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         generic = word_set("generic_addressees")
