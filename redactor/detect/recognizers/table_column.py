@@ -1,0 +1,112 @@
+"""Values in the columns of text tables: membership exports, canvass returns, HR registers.
+
+A header line of three or more cells (separated by two or more spaces or a
+tab) whose cells name known columns (``table_columns`` in
+``models/detection.yaml``: "Membership no.", "Ethnicity", "Voting intention")
+makes every cell below it in that column a finding of the column's type,
+until a blank line. A dashed rule under the header, if there is one, gives
+the column bounds; otherwise the header cells do.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from ..vocabulary import data
+from .base import CodeRecognizer
+
+_CELL = re.compile(r"\S+(?:[ ]\S+)*")
+_RULE = re.compile(r"^[\s\-=+|_:]+$")
+
+
+@lru_cache(maxsize=1)
+def _column_types() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(p, re.I), t) for t, patterns in data()["table_columns"].items() for p in patterns]
+
+
+@lru_cache(maxsize=1)
+def _empty() -> frozenset[str]:
+    return frozenset(str(v).lower() for v in data()["table_empty_cells"])
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\n", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in _CELL.finditer(text[start:end].replace("\t", "  "))]
+
+
+def column_type(header: str) -> str | None:
+    header = header.strip(" :").lower()
+    return next((t for pattern, t in _column_types() if pattern.search(header)), None)
+
+
+def _columns(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[tuple[int, int, str | None]], int] | None:
+    """Typed column bounds (relative to line start) from the header at line ``i``; and the first row's index."""
+    ls, le = lines[i]
+    header = _cells(text, ls, le)
+    if len(header) < 3:
+        return None
+    types = [column_type(text[s:e]) for s, e in header]
+    if not any(types):
+        return None
+    first_row = i + 1
+    if first_row < len(lines) and _RULE.match(text[lines[first_row][0]:lines[first_row][1]] or " "):
+        rs, re_ = lines[first_row]
+        rule = [(s - rs, e - rs) for s, e in ((rs + m.start(), rs + m.end())
+                                              for m in re.finditer(r"[-=_]+", text[rs:re_]))]
+        if len(rule) == len(header):
+            bounds = rule
+            first_row += 1
+        else:
+            bounds = [(s - ls, e - ls) for s, e in header]
+            first_row += 1
+    else:
+        bounds = [(s - ls, e - ls) for s, e in header]
+    return [(b[0], b[1], t) for b, t in zip(bounds, types)], first_row
+
+
+def _assign(columns: list[tuple[int, int, str | None]], offset: int) -> str | None:
+    """The type of the column a cell starting at ``offset`` (relative to its line) belongs to."""
+    best = None
+    for start, end, t in columns:
+        if start - 2 <= offset:
+            best = t
+    return best
+
+
+class TableColumnRecognizer(CodeRecognizer):
+    ENTITY = "PERSON"
+    EXTRA_ENTITIES = tuple(sorted(set(data()["table_columns"]) - {"PERSON"}))
+    SCORE = 0.75
+    DOCUMENT_LEVEL = True  # a header and its rows can be split over paragraphs
+
+    def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
+        lines = _lines(text)
+        i = 0
+        while i < len(lines):
+            found = _columns(text, lines, i)
+            if not found:
+                i += 1
+                continue
+            columns, row = found
+            while row < len(lines) and text[lines[row][0]:lines[row][1]].strip():
+                yield from self._row(text, lines[row], columns)
+                row += 1
+            i = row
+
+    def _row(self, text: str, line: tuple[int, int], columns) -> Iterator[tuple[int, int, dict]]:
+        ls, le = line
+        if _RULE.match(text[ls:le]):
+            return
+        for s, e in _cells(text, ls, le):
+            kind = _assign(columns, s - ls)
+            if kind and text[s:e].strip().lower() not in _empty():
+                yield s, e, {"entity": kind}
