@@ -26,6 +26,7 @@ from .document import Document, Finding
 from .errors import RedactorError, UsageError
 from .formats import format_for
 from .pipeline import Redactor
+from .verify import normalise, occurrences
 
 #: Types that count as each other when scoring (a profile URL is both a URL and a handle).
 EQUIVALENT = {"HANDLE": "URL"}
@@ -43,15 +44,34 @@ def _same(t: str) -> str:
     return EQUIVALENT.get(t, t)
 
 
-def anchor(doc: Document, gold: Sequence[dict[str, Any]], is_source_text: bool) -> list[GoldSpan]:
-    """Gold spans located in ``doc.text``."""
-    if is_source_text:
+def _occurrences(text: str, value: str) -> list[tuple[int, int]]:
+    pattern = r"\s*".join(re.escape(w) for w in value.split())
+    return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text)]
+
+
+def anchor(doc: Document, gold: Sequence[dict[str, Any]], source_text: str | None) -> list[GoldSpan]:
+    """Gold spans located in ``doc.text``.
+
+    With ``source_text`` None the document *is* the gold's text file and offsets
+    are used as they are. Otherwise each gold text is matched by occurrence: the
+    k-th occurrence in the text file is the k-th in the document; a value whose
+    every occurrence is gold (a name) is gold at every occurrence in the document
+    (a running header repeats it on each PDF page).
+    """
+    if source_text is None:
         return [GoldSpan(g["start"], g["end"], g["type"], g["text"]) for g in gold]
-    spans: dict[tuple[int, int], GoldSpan] = {}
+    by_value: dict[tuple[str, str], list[int]] = defaultdict(list)
     for g in gold:
-        pattern = r"\s*".join(re.escape(w) for w in g["text"].split())
-        for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", doc.text):
-            spans.setdefault((m.start(), m.end()), GoldSpan(m.start(), m.end(), g["type"], g["text"]))
+        by_value[(g["text"], g["type"])].append(g["start"])
+    spans: dict[tuple[int, int], GoldSpan] = {}
+    for (value, kind), starts in by_value.items():
+        in_source = [s for s, _ in _occurrences(source_text, value)]
+        in_doc = _occurrences(doc.text, value)
+        indices = {in_source.index(s) for s in starts if s in in_source}
+        every = len(indices) >= len(in_source)
+        for k, (s, e) in enumerate(in_doc):
+            if every or k in indices:
+                spans.setdefault((s, e), GoldSpan(s, e, kind, value))
     return sorted(spans.values(), key=lambda s: s.start)
 
 
@@ -90,27 +110,25 @@ class Tally:
                 "recall": round(r, 4), "f2": round(f2, 4)}
 
 
-def _count(text: str, needle: str) -> int:
-    return len(re.findall(rf"(?<!\w){re.escape(needle)}(?!\w)", text))
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).casefold()
-
-
 def leaked_spans(doc: Document, gold: Sequence[GoldSpan], output_text: str) -> int:
     """How many gold spans are still readable in the output."""
     outside = list(doc.text)
     for g in gold:
         outside[g.start:g.end] = [" "] * (g.end - g.start)
-    residual, out = _norm("".join(outside)), _norm(output_text)
+    residual, out = normalise("".join(outside)), normalise(output_text)
     by_text: dict[str, int] = defaultdict(int)
     for g in gold:
-        by_text[_norm(g.text).strip()] += 1
+        by_text[normalise(g.text).strip()] += 1
     leaked = 0
     for text, n in by_text.items():
-        leaked += min(n, max(0, _count(out, text) - _count(residual, text)))
+        leaked += min(n, max(0, occurrences(out, text) - occurrences(residual, text)))
     return leaked
+
+
+def _source_text(path: Path) -> str:
+    if not path.exists():
+        raise UsageError(f"{path.name} is missing: gold offsets refer to the .txt version of each document")
+    return format_for(path).read(path.read_bytes(), path.name).text
 
 
 def gold_files(folder: Path) -> list[Path]:
@@ -141,7 +159,8 @@ def evaluate(folder: Path, *, formats: Iterable[str], path: str, redactor: Redac
             except RedactorError as exc:
                 errors.append({"file": src.name, "error": str(exc)})
                 continue
-            spans = anchor(doc, gold["spans"], is_source_text=fmt_name in ("txt", "md"))
+            source = None if fmt_name == "txt" else _source_text(folder / f"{stem}.txt")
+            spans = anchor(doc, gold["spans"], source)
             tallies[(split, fmt_name)].add(spans, outcome.findings)
             counter = leaks[(split, fmt_name)]
             counter[0] += leaked_spans(doc, spans, fmt.extract_text(outcome.output))

@@ -2,7 +2,7 @@
 
 The output is read back with the format's own independent extractor (for
 PDF a different library from the reader). Every removed string must occur in
-the output's text no more often than it occurs in the text the decisions
+the output's text no more often (as whole words) than it occurs in the text the decisions
 kept; one more occurrence means the writer let something through, and the
 output is refused. Comparison is on a normalised form (case-folded,
 whitespace collapsed), so line breaks and layout do not hide a leak.
@@ -24,6 +24,11 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).casefold()
 
 
+def occurrences(haystack: str, needle: str) -> int:
+    """How often ``needle`` occurs in ``haystack`` as whole words ("tom" is not in "customxml")."""
+    return len(re.findall(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack))
+
+
 @dataclass(frozen=True)
 class Verification:
     checked: int
@@ -37,7 +42,7 @@ def verify_output(doc: Document, decisions: Sequence[Decision], output_text: str
     removed = {normalise(doc.text[f.start:f.end]) for d in decisions for f in d.findings}
     removed |= {normalise(doc.text[d.start:d.end]) for d in decisions}
     removed = {s.strip() for s in removed if len(s.strip()) >= MIN_LENGTH}
-    leaks = [s for s in removed if out.count(s) > kept.count(s)]
+    leaks = [s for s in removed if occurrences(out, s) > occurrences(kept, s)]
     if leaks:
         where = sorted({d.entity_type for d in decisions
                         if normalise(doc.text[d.start:d.end]).strip() in leaks

@@ -40,11 +40,12 @@ def _on_short_line(text: str, f: Finding) -> bool:
 
 def tied_to_person(text: str, findings: list[Finding], sentences: Sequence[tuple[int, int]]) -> list[Finding]:
     tied = set(data()["tied_types"])
+    untied = set(data()["untied_recognizers"])
     people = [f for f in findings if f.entity_type == "PERSON"]
     starts = [s for s, _ in sentences]
     kept = []
     for f in findings:
-        if f.entity_type not in tied:
+        if f.entity_type not in tied or f.recognizer in untied:
             kept.append(f)
             continue
         i = bisect.bisect_right(starts, f.start) - 1

@@ -363,7 +363,7 @@ def test_read_text_is_in_natural_order(case_doc: Document) -> None:
     text = case_doc.text
     assert "Statement taken from Alice Wonderby on 3 March." in text
     assert "Sergeant Jonathan\nFeatherstonehaugh before the interview." in text
-    assert "Bartholomew Quince Witness 07700 900123" in text
+    assert "Bartholomew Quince\tWitness\t07700 900123" in text  # table cells are tab-separated
     assert text.index(HEADER) < text.index("Statement taken") < text.index("Nothing further")
     assert PAGE3 in text
 

@@ -39,6 +39,16 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Tab-separated cells of a line, empty ones included (as zero-length spans), whitespace trimmed."""
+    cells, pos = [], start
+    for piece in text[start:end].split("\t"):
+        lead = len(piece) - len(piece.lstrip())
+        cells.append((pos + lead, pos + len(piece.rstrip())) if piece.strip() else (pos, pos))
+        pos += len(piece) + 1
+    return cells
+
+
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in _CELL.finditer(text[start:end].replace("\t", "  "))]
 
@@ -90,6 +100,7 @@ class TableColumnRecognizer(CodeRecognizer):
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         lines = _lines(text)
+        yield from self._tab_tables(text, lines)
         i = 0
         while i < len(lines):
             found = _columns(text, lines, i)
@@ -99,6 +110,28 @@ class TableColumnRecognizer(CodeRecognizer):
             columns, row = found
             while row < len(lines) and text[lines[row][0]:lines[row][1]].strip():
                 yield from self._row(text, lines[row], columns)
+                row += 1
+            i = row
+
+    def _tab_tables(self, text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int, dict]]:
+        """Tables whose rows are tab-separated cells (DOCX and PDF tables): columns by position in the row."""
+        i = 0
+        while i < len(lines):
+            ls, le = lines[i]
+            header = _tab_cells(text, ls, le) if "\t" in text[ls:le] else []
+            types = [column_type(text[s:e]) if e > s else None for s, e in header]
+            if len(header) < 2 or not any(types):
+                i += 1
+                continue
+            row = i + 1
+            while row < len(lines) and "\t" in text[lines[row][0]:lines[row][1]]:
+                cells = _tab_cells(text, *lines[row])
+                if sum(column_type(text[s:e]) is not None for s, e in cells if e > s) >= 2:
+                    break  # the header of the next table
+                if len(cells) == len(header):
+                    for (s, e), kind in zip(cells, types):
+                        if kind and e > s and text[s:e].strip().lower() not in _empty():
+                            yield s, e, {"entity": kind}
                 row += 1
             i = row
 

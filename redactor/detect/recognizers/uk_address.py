@@ -33,6 +33,7 @@ _POSTCODE_RE = re.compile(POSTCODE)
 class UkAddressRecognizer(CodeRecognizer):
     ENTITY = "ADDRESS"
     SCORE = 0.75
+    DOCUMENT_LEVEL = True  # the street, town and postcode lines can be separate paragraphs
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         for street in STREET.finditer(text):

@@ -35,6 +35,7 @@ def w(tag: str) -> str:
 
 
 P, R, T, DEL_TEXT, TAB, BR, CR = (w(t) for t in ("p", "r", "t", "delText", "tab", "br", "cr"))
+TC = w("tc")
 NO_BREAK_HYPHEN = w("noBreakHyphen")
 TEXT_TAGS = frozenset({T, DEL_TEXT})
 #: Run children that stand for one character but carry no text node.
@@ -105,11 +106,24 @@ class _Builder:
     blocks: list[Block] = field(default_factory=list)
     nodes: list[Any] = field(default_factory=list)
     specials: dict[int, Any] = field(default_factory=dict)
+    _row: Any = None
+    _cell: Any = None
 
     def add_paragraph(self, part: str, index: int, paragraph: Any) -> None:
-        """Append one paragraph (and the separator before it, if any)."""
+        """Append one paragraph (and the separator before it, if any).
+
+        Paragraphs of one table row are separated by a tab, so a row reads as one
+        line of tab-separated cells (two paragraphs of one cell by a space);
+        any other paragraph starts a new line.
+        """
+        cell = next(paragraph.iterancestors(TC), None)
+        row = cell.getparent() if cell is not None else None
         if self.blocks:
-            self._append("\n", None)
+            if row is not None and row is self._row:
+                self._append(" " if cell is self._cell else "\t", None)
+            else:
+                self._append("\n", None)
+        self._row, self._cell = row, cell
         start = len(self.chars)
         for element in paragraph_items(paragraph):
             if element.tag in TEXT_TAGS:

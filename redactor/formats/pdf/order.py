@@ -55,11 +55,34 @@ def reading_entries(chars: list[Char]) -> list[Entry]:
     return entries
 
 
+#: A gap between two words of a line wider than this many font sizes separates table cells.
+CELL_GAP = 1.0
+
+
 def _group_entries(chars: list[Char], dir_: Direction) -> list[Entry]:
-    """Text map of chars that all run in ``dir_``, read in their upright frame."""
+    """Text map of chars that all run in ``dir_``, read in their upright frame.
+
+    A space the text map inserted across a wide horizontal gap (a table's
+    column gutter) becomes a tab, so each table row reads as tab-separated cells.
+    """
     framed = [_in_frame(char, dir_) for char in chars]
     textmap = chars_to_textmap(framed, layout=False)
-    return [(text, None if obj is None else obj[_SOURCE]) for text, obj in textmap.tuples]
+    tuples = textmap.tuples
+    entries: list[Entry] = []
+    for i, (text, obj) in enumerate(tuples):
+        if text == " " and obj is None and 0 < i < len(tuples) - 1:
+            before, after = tuples[i - 1][1], tuples[i + 1][1]
+            if before is not None and after is not None and _is_cell_gap(before, after):
+                text = "\t"
+        entries.append((text, None if obj is None else obj[_SOURCE]))
+    return entries
+
+
+def _is_cell_gap(before: Char, after: Char) -> bool:
+    """Whether two neighbouring words of a line sit in different table cells."""
+    size = max(float(before.get("size") or 0), float(after.get("size") or 0), 1.0)
+    same_line = abs(float(before["top"]) - float(after["top"])) < size / 2
+    return same_line and float(after["x0"]) - float(before["x1"]) > CELL_GAP * size
 
 
 def _in_frame(char: Char, dir_: Direction) -> Char:
