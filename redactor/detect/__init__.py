@@ -22,6 +22,7 @@ from .engine import DEFAULT_MODEL, analyzer
 from .people import KnownPerson, People, find_mentions, name_words
 from .tie import tied_to_person
 from .gazetteer import is_given_name
+from .organisation import drop_organisation_contacts
 from .types import canonical, kind
 from .vocabulary import word_set
 
@@ -70,7 +71,7 @@ class Detector:
                 people.add(name_words(doc.text[f.start:f.end]), f.role)
         findings = [f for f in raw if f.entity_type != "PERSON"]
         findings += find_mentions(doc.text, people, tags)
-        findings = _drop_contained_urls(findings)
+        findings = drop_organisation_contacts(doc.text, _drop_contained_urls(findings))
         findings = tied_to_person(doc.text, findings, sentences)
         findings += _recurrences(doc.text, findings)
         return _dedupe(findings)

@@ -23,7 +23,7 @@ _DAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,
 DATE = re.compile(
     rf"\b{_DAY}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+\d{{4}})?\b"
     rf"|\b{_DAY}{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
-    r"|\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"
+    r"|(?<![\d.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b(?![.\-/]\d)"
     r"|\b\d{4}-\d{2}-\d{2}\b"
 )
 _FIELD = re.compile(r"(?im)^[ \t]*(?:date|sent|dated|received|date received|date of [\w ]+)[ \t]*:")

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 from ..vocabulary import data
 from .base import CodeRecognizer
 
-_CELL = re.compile(r"\S+(?:[ ]\S+)*")
+_CELL = re.compile(r"[^ \t\n]+(?: [^ \t\n]+)*")  # words joined by single spaces; 2+ spaces or a tab separate cells
 _RULE = re.compile(r"^[\s\-=+|_:]+$")
 
 
@@ -50,7 +50,21 @@ def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + m.start(), start + m.end()) for m in _CELL.finditer(text[start:end].replace("\t", "  "))]
+    return [(start + m.start(), start + m.end()) for m in _CELL.finditer(text[start:end])]
+
+
+@lru_cache(maxsize=1)
+def _value_checks() -> dict[str, re.Pattern[str]]:
+    return {t: re.compile(p) for t, p in data()["table_value_checks"].items()}
+
+
+def plausible(kind: str, value: str) -> bool:
+    """Whether a cell's value can be of ``kind`` (an e-mail column's cell must hold an @)."""
+    value = value.strip()
+    if not value or value.lower() in _empty():
+        return False
+    check = _value_checks().get(kind)
+    return check is None or check.search(value) is not None
 
 
 def column_type(header: str) -> str | None:
@@ -61,6 +75,8 @@ def column_type(header: str) -> str | None:
 def _columns(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[tuple[int, int, str | None]], int] | None:
     """Typed column bounds (relative to line start) from the header at line ``i``; and the first row's index."""
     ls, le = lines[i]
+    if "\t" in text[ls:le]:
+        return None  # tab-separated tables are read by position (_tab_tables)
     header = _cells(text, ls, le)
     if len(header) < 3:
         return None
@@ -120,7 +136,15 @@ class TableColumnRecognizer(CodeRecognizer):
             ls, le = lines[i]
             header = _tab_cells(text, ls, le) if "\t" in text[ls:le] else []
             types = [column_type(text[s:e]) if e > s else None for s, e in header]
-            if len(header) < 2 or not any(types):
+            typed = sum(t is not None for t in types)
+            if len(header) == 2 and types[0] and not types[1]:
+                # a key-value row ("Respondent <tab> Mr Anil Mistry"), not a header
+                s, e = header[1]
+                if plausible(types[0], text[s:e]):
+                    yield s, e, {"entity": types[0]}
+                i += 1
+                continue
+            if not (typed >= 2 or (typed and len(header) >= 3)):
                 i += 1
                 continue
             row = i + 1
@@ -130,7 +154,7 @@ class TableColumnRecognizer(CodeRecognizer):
                     break  # the header of the next table
                 if len(cells) == len(header):
                     for (s, e), kind in zip(cells, types):
-                        if kind and e > s and text[s:e].strip().lower() not in _empty():
+                        if kind and e > s and plausible(kind, text[s:e]):
                             yield s, e, {"entity": kind}
                 row += 1
             i = row
@@ -141,5 +165,5 @@ class TableColumnRecognizer(CodeRecognizer):
             return
         for s, e in _cells(text, ls, le):
             kind = _assign(columns, s - ls)
-            if kind and text[s:e].strip().lower() not in _empty():
+            if kind and plausible(kind, text[s:e]):
                 yield s, e, {"entity": kind}
