@@ -1,7 +1,8 @@
-"""Names that start with a known given name: ``Andreas Christodoulou``, ``BRANNIGAN, Kieran``.
+"""Names built of known name words: ``Andreas Christodoulou``, ``Ngozi Okafor``, ``BRANNIGAN, Kieran``.
 
 spaCy's small NER model misses names in table cells and lists. A run of
-capitalised words whose first word is a given name (see ``..gazetteer``) is a
+capitalised words whose first word is a given name, or whose last word is a
+surname and whose first word is no ordinary English word (see ``..gazetteer``), is a
 name, cut before any word that makes it a place or an organisation
 (``Victoria Street`` is not a person). The surname-first form of registers,
 ``SURNAME, Given``, is recognised too.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..gazetteer import is_given_name
+from ..gazetteer import is_common_word, is_given_name, is_surname
 from ..vocabulary import NAME_WORD, word_set
 from .base import CodeRecognizer
 from .titled_name import trim_name
@@ -36,12 +37,12 @@ class GivenNameRecognizer(CodeRecognizer):
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         for m in _RUN.finditer(text):
-            first = m.group(1).split()[0]
-            if not is_given_name(first) or first.isupper():
-                continue
             start, end = trim_name(text, m.start(1), m.end(1))
             start, end = cut_at_place(text, start, end)
-            if len(text[start:end].split()) >= 2:
+            words = text[start:end].split()
+            if len(words) < 2 or words[0].isupper():
+                continue
+            if is_given_name(words[0]) or (is_surname(words[-1]) and not any(is_common_word(w) for w in words)):
                 yield start, end, {}
         for m in _SURNAME_FIRST.finditer(text):
             if is_given_name(m.group(2)) and m.group(1).lower() not in word_set("not_name_words"):
