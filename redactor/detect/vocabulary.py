@@ -12,9 +12,33 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..resources import model_yaml
 
-#: One word of a personal name: Okoro, O'Brien, McDonald, Okafor-Reyes, SMITH, or an initial "J.".
-NAME_WORD = r"(?:[A-Z][a-z]?\.|[A-Z][A-Za-z\u00C0-\u024F'\u2019]*[a-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'\u2019]*(?:-[A-Z][A-Za-z\u00C0-\u024F'\u2019]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
+def _letters(test) -> str:
+    """A regex character class body of the Latin letters (ASCII to Latin Extended-B) passing ``test``."""
+    return "".join(re.escape(chr(c)) for c in range(0x41, 0x250) if chr(c).isalpha() and test(chr(c)))
+
+
+UPPER = f"[{_letters(str.isupper)}]"
+LOWER = f"[{_letters(str.islower)}]"
+_ANY = f"[{_letters(lambda c: True)}'\u2019]"
+#: Lower-case particles inside names: Ana de Souza, Pieter van der Berg, Nour al Hassan.
+PARTICLES = ("de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "du", "la", "le",
+             "bin", "bint", "ibn", "al", "el", "ap", "ter", "ten", "y", "Ó", "Ua")
+#: One word of a personal name: Okoro, O'Brien, McDonald, Okafor-Reyes, Ó Súilleabháin, al-Hassan,
+#: SMITH, or an initial "J.".
+NAME_WORD = (rf"(?:{UPPER}{LOWER}?\.|(?:(?:al|el|ul|ad|as|ash|an|bin)-)?{UPPER}{_ANY}*{LOWER}{_ANY}*(?:-{UPPER}{_ANY}+)*"
+             rf"|{UPPER}{{2,}}(?:[-'\u2019]{UPPER}{{2,}})*)")
 NAME_WORD_RE = re.compile(NAME_WORD)
+_PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
+
+
+def name_run(min_words: int, max_words: int, newline: bool = False) -> str:
+    """A regex for ``min_words`` to ``max_words`` name words, particles allowed between them.
+
+    With ``newline`` a name may continue over one line break per gap (hard-wrapped text).
+    """
+    gap = r"(?:[ \t]+|[ \t]*\n[ \t]*)" if newline else r"[ \t]+"
+    joint = rf"{gap}(?:{_PARTICLE}{gap})*"
+    return rf"{NAME_WORD}(?:{joint}{NAME_WORD}){{{min_words - 1},{max_words - 1}}}"
 
 
 @lru_cache(maxsize=None)
@@ -42,8 +66,9 @@ def looks_like_name(words: list[str]) -> bool:
     if not words or len(words) > 5:
         return False
     real = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]
-    if not real:
+    if not real or words[0] in PARTICLES or words[-1] in PARTICLES:
         return False
+    words = [w for w in words if w not in PARTICLES]
     blocked = word_set("not_name_words")
     for w in words:
         if not NAME_WORD_RE.fullmatch(w):

@@ -11,10 +11,10 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from ..vocabulary import NAME_WORD, NAME_WORD_RE, data, looks_like_name, titles_pattern, word_set
+from ..vocabulary import NAME_WORD_RE, PARTICLES, data, name_run, looks_like_name, titles_pattern, word_set
 from .base import CodeRecognizer
 
-_NAME = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}"
+_NAME = name_run(1, 4)
 
 
 @lru_cache(maxsize=1)
@@ -56,8 +56,8 @@ def _names_in_list(text: str, start: int, end: int) -> Iterable[tuple[int, int]]
 def _leading_name(words: list[str]) -> list[str]:
     """The name at the start of a field value that goes on in prose: ``Gurpreet Bains reported ...``."""
     run: list[str] = []
-    for w in words[:4]:
-        if not NAME_WORD_RE.fullmatch(w):
+    for w in words[:5]:
+        if not NAME_WORD_RE.fullmatch(w) and w not in PARTICLES:
             break
         run.append(w)
     while len(run) >= 2 and not looks_like_name(run):

@@ -13,11 +13,11 @@ import re
 from typing import Iterable
 
 from ..gazetteer import is_common_word, is_given_name, is_surname
-from ..vocabulary import NAME_WORD, word_set
+from ..vocabulary import name_run, word_set
 from .base import CodeRecognizer
 from .titled_name import trim_name
 
-_RUN = re.compile(rf"(?<![\w\-'’])({NAME_WORD}(?:(?:[ \t]+|[ \t]*\n[ \t]*){NAME_WORD}){{1,3}})")
+_RUN = re.compile(rf"(?<![\w\-'’])({name_run(2, 4, newline=True)})")
 _SURNAME_FIRST = re.compile(r"(?<![\w\-])([A-Z][A-Z'’\-]{1,}),[ \t]+([A-Z][a-z\u00E0-\u017E'’\-]+)(?![\w\-])")
 
 

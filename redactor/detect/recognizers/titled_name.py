@@ -10,14 +10,13 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from ..vocabulary import NAME_WORD, is_stop, titles_pattern, word_set
+from ..vocabulary import PARTICLES, is_stop, name_run, titles_pattern, word_set
 from .base import CodeRecognizer
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    word = NAME_WORD
-    return re.compile(rf"(?<![A-Za-z])(?:{titles_pattern()})[ \t]+({word}(?:(?:[ \t]+|[ \t]*\n[ \t]*){word}){{0,3}})")
+    return re.compile(rf"(?<![A-Za-z])(?:{titles_pattern()})[ \t]+({name_run(1, 4, newline=True)})")
 
 
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -29,9 +28,14 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         word = w.group()
         if i and "\n" in text[start + words[i - 1].end():start + w.start()] and is_stop(word):
             break
+        if word in PARTICLES and i:
+            keep.append(w)
+            continue
         if word.lower().rstrip(".") in blocked or (is_stop(word) and word.lower() not in word_set("word_names")):
             break
         keep.append(w)
+    while keep and keep[-1].group() in PARTICLES:
+        keep.pop()
     if not keep:
         return start, start
     return start + keep[0].start(), start + keep[-1].end()
