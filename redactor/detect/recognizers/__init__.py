@@ -8,6 +8,7 @@ from .case_date import CaseDateRecognizer
 from .correspondence_name import CorrespondenceNameRecognizer
 from .email import OfflineEmailRecognizer
 from .given_name import GivenNameRecognizer
+from .role_name import RoleNameRecognizer
 from .table_column import TableColumnRecognizer
 from .titled_name import TitledNameRecognizer
 from .uk_address import UkAddressRecognizer
@@ -18,6 +19,7 @@ __all__ = [
     "CorrespondenceNameRecognizer",
     "GivenNameRecognizer",
     "OfflineEmailRecognizer",
+    "RoleNameRecognizer",
     "TableColumnRecognizer",
     "TitledNameRecognizer",
     "UkAddressRecognizer",
