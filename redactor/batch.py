@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 from .errors import RedactorError, UsageError
 from .formats import FORMATS
 from .pipeline import Redactor
+from .policy import load_path
 
 MANIFEST = "manifest.jsonl"
 
@@ -67,18 +68,19 @@ def input_files(in_dir: Path, out_dir: Path) -> Iterator[Path]:
         yield path
 
 
-def run_batch(redactor: Redactor, in_dir: Path, out_dir: Path, *, path: str,
+def run_batch(redactor: Redactor, in_dir: Path, out_dir: Path, *, path: str, pipeline_file: Path | None = None,
               on_result: Callable[[FileResult], None] | None = None) -> BatchSummary:
     if not in_dir.is_dir():
         raise UsageError(f"input folder not found: {in_dir}")
     if out_dir.resolve() == in_dir.resolve():
         raise UsageError("the output folder must differ from the input folder")
+    load_path(path, pipeline_file)  # a bad path is a usage error before any file is touched
     out_dir.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     results: list[FileResult] = []
     with open(out_dir / MANIFEST, "a", encoding="utf-8") as manifest:
         for src in input_files(in_dir, out_dir):
-            result = _one(redactor, src, in_dir, out_dir, path)
+            result = _one(redactor, src, in_dir, out_dir, path, pipeline_file)
             results.append(result)
             manifest.write(json.dumps(result.__dict__) + "\n")
             manifest.flush()
@@ -87,7 +89,8 @@ def run_batch(redactor: Redactor, in_dir: Path, out_dir: Path, *, path: str,
     return BatchSummary(results, time.perf_counter() - start)
 
 
-def _one(redactor: Redactor, src: Path, in_dir: Path, out_dir: Path, path: str) -> FileResult:
+def _one(redactor: Redactor, src: Path, in_dir: Path, out_dir: Path, path: str,
+         pipeline_file: Path | None) -> FileResult:
     rel = src.relative_to(in_dir)
     result = FileResult(file=rel.as_posix(), status="done")
     t = time.perf_counter()
@@ -96,7 +99,7 @@ def _one(redactor: Redactor, src: Path, in_dir: Path, out_dir: Path, path: str) 
         return result
     try:
         result.sha256 = hashlib.sha256(src.read_bytes()).hexdigest()
-        outcome = redactor.redact_file(src, out_dir / rel, path=path)
+        outcome = redactor.redact_file(src, out_dir / rel, path=path, pipeline_file=pipeline_file)
         result.by_type = outcome.by_type
     except RedactorError as exc:
         result.status = {4: "unsafe", 5: "withheld"}.get(exc.exit_code, "failed")

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
-from .errors import EXIT_CODES, RedactorError, UsageError
+from .errors import EXIT_CODES, RedactorError
 
 DESCRIPTION = """\
 Redact personal data and Confidential Matters from documents (.txt, .md, .docx, .pdf)
@@ -106,10 +106,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from .console import batch_progress, print_batch_summary
 
     redactor = _redactor(args.model)
-    if args.pipeline:
-        raise UsageError("--pipeline is not supported by batch yet; use redact")
     with batch_progress(quiet=args.quiet or args.json) as on_result:
-        summary = run_batch(redactor, args.input_dir, args.output_dir, path=args.path, on_result=on_result)
+        summary = run_batch(redactor, args.input_dir, args.output_dir, path=args.path,
+                            pipeline_file=args.pipeline, on_result=on_result)
     if args.json:
         print(json.dumps({"files": len(summary.results), "status": dict(summary.counts),
                           "by_type": dict(summary.by_type), "seconds": round(summary.seconds, 2)}))

@@ -101,7 +101,11 @@ class Redactor:
                                     pipeline_file=pipeline_file)
         write_atomically(dst, outcome.output)
         if report_path is not None:
-            write_atomically(Path(report_path), json.dumps(outcome.report, indent=2).encode("utf-8"))
+            try:
+                write_atomically(Path(report_path), json.dumps(outcome.report, indent=2).encode("utf-8"))
+            except BaseException:
+                dst.unlink(missing_ok=True)  # no output without its report when one was asked for
+                raise
         outcome.output_path = dst
         return outcome
 

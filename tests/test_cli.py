@@ -188,3 +188,24 @@ def test_python_dash_m_redacts_a_file_end_to_end(tmp_path):
     assert p.returncode == 0, p.stderr
     assert "Quince" not in (tmp_path / "o.txt").read_text()
     assert "Traceback" not in p.stderr
+
+
+def test_a_batch_with_an_unknown_path_touches_nothing(cli, tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    write_txt(root / "letter.txt")
+    code, _, err = cli("batch", root, tmp_path / "out", "--path", "no-such-path")
+    assert code == 2 and one_line(err)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_batch_uses_an_organisation_path_file(cli, tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    write_txt(root / "letter.txt")
+    own = tmp_path / "keep-names.yaml"
+    own.write_text("name: keep-names\ntitle: t\nparagraph: '9(e)'\ndescription: d\nentities: {PERSON: keep}\n")
+    code, _, _ = cli("batch", root, tmp_path / "out", "--pipeline", own, "--quiet")
+    assert code == 0
+    text = (tmp_path / "out" / "letter.txt").read_text()
+    assert "Lindqvist-Moore" in text and "b.quince@example.net" not in text
