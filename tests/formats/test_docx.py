@@ -16,7 +16,7 @@ from docx.oxml import parse_xml
 from docx.shared import Inches
 from lxml import etree
 
-from redactor.document import Decision, Document
+from redactor.document import Decision, Document, Finding
 from redactor.errors import UnreadableInput
 from redactor.formats import format_for
 from redactor.formats.docx import Docx, DocxNative, DocxRef
@@ -483,3 +483,41 @@ def test_read_refuses_entity_expansion(source: bytes, tmp_path: Path) -> None:
 def test_read_refuses_truncated_archive(source: bytes) -> None:
     with pytest.raises(UnreadableInput):
         Docx().read(source[: len(source) // 2], "cut.docx")
+
+
+def _with_mailto_link(address: str) -> bytes:
+    """A DOCX whose paragraph holds a mailto: hyperlink and a HYPERLINK field code to ``address``."""
+    import docx as python_docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement
+
+    d = python_docx.Document()
+    p = d.add_paragraph("Write to ")
+    r_id = d.part.relate_to(f"mailto:{address}", RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = address
+    run.append(t)
+    link.append(run)
+    p._p.append(link)
+    field = d.add_paragraph()._p
+    instr_run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.text = f' HYPERLINK "mailto:{address}" '
+    instr_run.append(instr)
+    field.append(instr_run)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_a_removed_address_is_also_gone_from_hyperlink_targets_and_field_codes() -> None:
+    data = _with_mailto_link("jane.okoro@example.org")
+    doc = Docx().read(data, "x.docx")
+    start = doc.text.index("jane.okoro@example.org")
+    finding = Finding(start, start + 22, "EMAIL", 1.0, "test")
+    out = Docx().write(doc, [Decision(start, start + 22, "EMAIL", "redact", "[EMAIL]", "test", (finding,))])
+    assert "jane.okoro" not in Docx().extract_text(out).lower()

@@ -6,8 +6,9 @@
   paragraph, with a :class:`DocxRef` for every character.
 * :meth:`Docx.write` re-opens the original bytes (so the ``Document`` is never
   mutated and can be written again), rewrites the covered text nodes in place
-  (see :mod:`.rewrite`), clears document properties (see :mod:`.metadata`) and
-  saves.
+  (see :mod:`.rewrite`), replaces removed values in hyperlink targets, field
+  codes and alt text (see :mod:`.scrub`), clears document properties (see
+  :mod:`.metadata`) and saves.
 * :meth:`Docx.extract_text` is the independent verifier (see :mod:`.extract`).
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .extract import extract_text
 from .layout import DocxRef, Layout, build_layout
 from .metadata import clear_metadata
 from .rewrite import apply_decisions
+from .scrub import scrub_hidden
 
 __all__ = ["Docx", "DocxNative", "DocxRef"]
 
@@ -73,6 +75,7 @@ class Docx:
         if layout.text != doc.text:
             raise RedactorError("internal error: DOCX text changed between read and write")
         apply_decisions(layout, doc.source_map, decisions)
+        scrub_hidden(document, (doc.text[f.start:f.end] for d in decisions for f in d.findings))
         clear_metadata(document)
         return save_word(document)
 
