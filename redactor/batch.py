@@ -13,9 +13,9 @@ import hashlib
 import json
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from .errors import RedactorError, UsageError
 from .formats import FORMATS

@@ -10,8 +10,9 @@ turn a list of :class:`Decision` into a redacted copy using ``source_map`` and
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 
 @dataclass(frozen=True)

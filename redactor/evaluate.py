@@ -18,9 +18,10 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from .document import Document, Finding
 from .errors import RedactorError, UsageError
@@ -79,6 +80,11 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+def _matches(g: GoldSpan, f: Finding, typed: bool) -> bool:
+    """A finding matches a gold span when they overlap (and, if ``typed``, have the same type)."""
+    return _overlaps(g.start, g.end, f.start, f.end) and (not typed or _same(f.entity_type) == _same(g.type))
+
+
 class Tally:
     """Counts for precision and recall, per type and overall."""
 
@@ -90,17 +96,13 @@ class Tally:
 
     def add(self, gold: Sequence[GoldSpan], findings: Sequence[Finding]) -> None:
         for g in gold:
-            for key, same_type in ((g.type, True), ("overall", False)):
+            for key, typed in ((g.type, True), ("overall", False)):
                 self.gold[key] += 1
-                if any(_overlaps(g.start, g.end, f.start, f.end) and (not same_type or _same(f.entity_type) == _same(g.type))
-                       for f in findings):
-                    self.hit[key] += 1
+                self.hit[key] += any(_matches(g, f, typed) for f in findings)
         for f in findings:
-            for key, same_type in ((f.entity_type, True), ("overall", False)):
+            for key, typed in ((f.entity_type, True), ("overall", False)):
                 self.found[key] += 1
-                if any(_overlaps(g.start, g.end, f.start, f.end) and (not same_type or _same(f.entity_type) == _same(g.type))
-                       for g in gold):
-                    self.correct[key] += 1
+                self.correct[key] += any(_matches(g, f, typed) for g in gold)
 
     def scores(self, key: str) -> dict[str, Any]:
         p = self.correct[key] / self.found[key] if self.found[key] else 1.0

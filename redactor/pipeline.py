@@ -15,9 +15,10 @@ import os
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from .detect import DEFAULT_MODEL, Detector, KnownPerson
 from .document import Finding
@@ -132,7 +133,8 @@ def check_destination(src: Path, dst: Path, report_path: str | Path | None) -> N
         if target.resolve() == src.resolve() or (target.exists() and src.exists() and os.path.samefile(target, src)):
             raise UsageError("the output would overwrite the input: choose another -o/--report path")
     if dst.suffix.lower() != src.suffix.lower():
-        raise UsageError(f"the output must keep the input's format ({src.suffix.lower()}), not {dst.suffix or '(none)'}")
+        raise UsageError(f"the output must keep the input's format ({src.suffix.lower()}), "
+                         f"not {dst.suffix or '(none)'}")
     if dst.is_dir():
         raise UsageError(f"the output {dst} is a folder: give a file name")
 

@@ -14,7 +14,8 @@ import hmac
 import os
 import secrets
 from collections import Counter
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from . import __version__
 from .document import Decision, Document

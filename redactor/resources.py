@@ -6,7 +6,7 @@ sub-packages ``redactor.models`` and ``redactor.pipelines`` (see
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -25,7 +25,7 @@ def pipeline_files() -> list[Traversable]:
     return sorted((f for f in folder.iterdir() if f.name.endswith((".yaml", ".yml"))), key=lambda f: f.name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def model_yaml(name: str) -> Any:
     """Parsed YAML from ``models/`` (cached: these files never change at run time)."""
     return yaml.safe_load(model_file(name).read_text(encoding="utf-8"))

@@ -10,8 +10,8 @@ whitespace collapsed), so line breaks and layout do not hide a leak.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .document import Decision, Document
 from .errors import UnsafeToRedact

@@ -5,9 +5,8 @@ import hashlib
 import json
 
 import pytest
-
-from documents import KEPT, LETTER, PAGE_TWO, SECRETS, encrypted_pdf, write_docx, write_pdf, write_txt
 from conftest import one_line, run_module
+from documents import KEPT, LETTER, PAGE_TWO, SECRETS, encrypted_pdf, write_docx, write_pdf, write_txt
 
 
 def extract(path):

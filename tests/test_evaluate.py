@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import SAMPLES
+
 from redactor.document import Document, Finding
 from redactor.evaluate import Tally, anchor, leaked_spans
 

@@ -3,8 +3,6 @@ import socket
 
 import pytest
 
-from redactor.formats.text import PlainText
-
 
 @pytest.fixture
 def no_network(monkeypatch):
@@ -17,9 +15,9 @@ def no_network(monkeypatch):
 
 
 def test_detection_runs_with_sockets_patched_to_fail(no_network):
+    from redactor import Redactor
     from redactor.detect.engine import _build
     from redactor.detect.recognizers.email import offline_extractor
-    from redactor import Redactor
 
     _build.cache_clear()
     offline_extractor.cache_clear()

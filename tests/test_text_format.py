@@ -12,8 +12,8 @@ TXT = PlainText()
 
 
 @pytest.mark.parametrize("data, encoding", [
-    ("Café Müller".encode("utf-8"), "utf-8"),
-    (codecs.BOM_UTF8 + "Café".encode("utf-8"), "utf-8"),
+    ("Café Müller".encode(), "utf-8"),
+    (codecs.BOM_UTF8 + "Café".encode(), "utf-8"),
     (codecs.BOM_UTF16_LE + "Café".encode("utf-16-le"), "utf-16-le"),
     ("Caf\u00e9 \u2019quoted\u2019".encode("cp1252"), "cp1252"),
 ])

@@ -13,16 +13,16 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from presidio_analyzer import RecognizerResult
 
 from ..document import Document, Finding
 from .engine import DEFAULT_MODEL, analyzer
-from .people import KnownPerson, People, find_mentions, name_words
-from .tie import tied_to_person
 from .gazetteer import is_given_name
 from .organisation import drop_organisation_contacts
+from .people import KnownPerson, People, find_mentions, name_words
+from .tie import tied_to_person
 from .types import canonical, kind
 from .vocabulary import word_set
 

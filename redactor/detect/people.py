@@ -12,8 +12,8 @@ as an ordinary lower-case word.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 from ..document import Finding
 from .vocabulary import is_stop, looks_like_name, titles_pattern, word_set

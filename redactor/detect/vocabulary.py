@@ -6,11 +6,12 @@ turns them into sets and compiled expressions, once.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..resources import model_yaml
+
 
 def _letters(test) -> str:
     """A regex character class body of the Latin letters (ASCII to Latin Extended-B) passing ``test``."""
@@ -25,7 +26,8 @@ PARTICLES = ("de", "da", "di", "do", "dos", "das", "del", "della", "van", "von",
              "bin", "bint", "ibn", "al", "el", "ap", "ter", "ten", "y", "Ó", "Ua")
 #: One word of a personal name: Okoro, O'Brien, McDonald, Okafor-Reyes, Ó Súilleabháin, al-Hassan,
 #: SMITH, or an initial "J.".
-NAME_WORD = (rf"(?:{UPPER}{LOWER}?\.|(?:(?:al|el|ul|ad|as|ash|an|bin)-)?{UPPER}{_ANY}*{LOWER}{_ANY}*(?:-{UPPER}{_ANY}+)*"
+NAME_WORD = (rf"(?:{UPPER}{LOWER}?\.|(?:(?:al|el|ul|ad|as|ash|an|bin)-)?"
+             rf"{UPPER}{_ANY}*{LOWER}{_ANY}*(?:-{UPPER}{_ANY}+)*"
              rf"|{UPPER}{{2,}}(?:[-'\u2019]{UPPER}{{2,}})*)")
 NAME_WORD_RE = re.compile(NAME_WORD)
 _PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
@@ -41,17 +43,17 @@ def name_run(min_words: int, max_words: int, newline: bool = False) -> str:
     return rf"{NAME_WORD}(?:{joint}{NAME_WORD}){{{min_words - 1},{max_words - 1}}}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def data() -> dict:
     return model_yaml("detection.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data()[key])
 
 
-@lru_cache(maxsize=None)
+@cache
 def titles_pattern() -> str:
     titles = sorted(data()["titles"], key=len, reverse=True)
     return r"\b(?:" + "|".join(re.escape(t) for t in titles) + r")\b\.?"

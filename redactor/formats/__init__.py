@@ -8,9 +8,10 @@ module plus one line here; nothing else dispatches on file type.
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from ..document import Decision, Document
 from ..errors import UnsupportedInput
@@ -47,7 +48,7 @@ def supported_extensions() -> list[str]:
     return sorted(FORMATS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(target: str) -> Format:
     module_name, _, class_name = target.partition(":")
     cls = getattr(importlib.import_module(module_name), class_name)

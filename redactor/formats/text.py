@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..document import Block, Decision, Document, TextRef
 from ..errors import UnreadableInput

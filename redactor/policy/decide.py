@@ -7,14 +7,14 @@ longest finding. Replacement text comes from Presidio's anonymizer operators.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from presidio_anonymizer.operators import Mask, Replace
 
+from ..detect.types import kind, placeholder
 from ..document import Decision, Finding
 from ..errors import UsageError
-from ..detect.types import kind, placeholder
 from .schema import DisclosurePath
 
 SUPPORTED_ACTIONS = {"keep", "redact", "mask"}

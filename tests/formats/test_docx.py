@@ -489,8 +489,8 @@ def _with_mailto_link(address: str) -> bytes:
     """A DOCX whose paragraph holds a mailto: hyperlink and a HYPERLINK field code to ``address``."""
     import docx as python_docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.oxml.ns import qn
     from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     d = python_docx.Document()
     p = d.add_paragraph("Write to ")

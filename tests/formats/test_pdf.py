@@ -9,8 +9,8 @@ import ctypes
 import io
 import re
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pdfplumber
 import pikepdf

@@ -7,8 +7,8 @@ is decided later, for all tied types at once (see ``redactor.detect.tie``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from ..vocabulary import data
 from .base import CodeRecognizer, sentence_bounds

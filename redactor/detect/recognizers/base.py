@@ -1,7 +1,7 @@
 """A small base for redactor's code recognizers."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -28,7 +28,8 @@ class CodeRecognizer(LocalRecognizer):
         """Yield ``(start, end, metadata)`` for each finding in ``text``."""
         raise NotImplementedError
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         if entities and not set(self.supported_entities) & set(entities):
             return []
         results = []

@@ -11,8 +11,8 @@ person, which the detector decides with the other tied types
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from ..vocabulary import data
 from .base import CodeRecognizer, sentence_bounds

@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
-from ..vocabulary import NAME_WORD_RE, PARTICLES, data, name_run, looks_like_name, titles_pattern, word_set
+from ..vocabulary import NAME_WORD_RE, PARTICLES, data, looks_like_name, name_run, titles_pattern, word_set
 from .base import CodeRecognizer
 
 _NAME = name_run(1, 4)
@@ -38,7 +38,8 @@ def _field() -> re.Pattern[str]:
 def _names_in_list(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     """Each name in a comma/semicolon/'and' separated list, skipping e-mail parts and titles."""
     value = text[start:end]
-    for part in re.finditer(r"[^,;()<>\"\[\]]+", re.sub(r"<[^>]*>|\S+@\S+|\([^)]*\)", lambda m: " " * len(m.group()), value)):
+    blanked = re.sub(r"<[^>]*>|\S+@\S+|\([^)]*\)", lambda m: " " * len(m.group()), value)
+    for part in re.finditer(r"[^,;()<>\"\[\]]+", blanked):
         for piece in re.split(r"\s+(?:and|&)\s+", part.group()):
             offset = value.find(piece, part.start())
             words = piece.split()

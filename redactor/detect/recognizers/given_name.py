@@ -10,7 +10,7 @@ name, cut before any word that makes it a place or an organisation
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..gazetteer import is_common_word, is_given_name, is_surname
 from ..vocabulary import name_run, word_set

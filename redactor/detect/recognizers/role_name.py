@@ -9,8 +9,8 @@ is kept as metadata for the report.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from ..vocabulary import data, looks_like_name, name_run
 from .base import CodeRecognizer
@@ -22,7 +22,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str | None]
     alternation = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
     before = re.compile(rf"(?i:\b(?:the|our|your|his|her|their|a|an|fellow)\s+(?:[\w-]+\s+)?({alternation}))"
                         rf"[ \t]*,?[ \t]+({name_run(1, 4)})(?=[ \t]*[,.;:)\n]|[ \t]+(?-i:[a-z]))")
-    after = re.compile(rf"({name_run(2, 4)})[ \t]*(?:\([ \t]*|,[ \t]*(?:the[ \t]+)?)(?i:[\w-]+[ \t]+)?(?i:({alternation}))\b")
+    after = re.compile(rf"({name_run(2, 4)})[ \t]*(?:\([ \t]*|,[ \t]*(?:the[ \t]+)?)"
+                       rf"(?i:[\w-]+[ \t]+)?(?i:({alternation}))\b")
     return before, after, roles
 
 

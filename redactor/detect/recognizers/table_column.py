@@ -10,8 +10,8 @@ the column bounds; otherwise the header cells do.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 from ..vocabulary import data
 from .base import CodeRecognizer
@@ -102,7 +102,7 @@ def _columns(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[tupl
 def _assign(columns: list[tuple[int, int, str | None]], offset: int) -> str | None:
     """The type of the column a cell starting at ``offset`` (relative to its line) belongs to."""
     best = None
-    for start, end, t in columns:
+    for start, _end, t in columns:
         if start - 2 <= offset:
             best = t
     return best

@@ -7,8 +7,8 @@ an ordinary word ("Mr Smith\\nThe hearing..." stops at Smith).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from ..vocabulary import PARTICLES, is_stop, name_run, titles_pattern, word_set
 from .base import CodeRecognizer

@@ -9,7 +9,7 @@ there is no street line. Postcodes themselves are Presidio's UK recognizer's.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .base import CodeRecognizer
 
@@ -21,7 +21,8 @@ _STREET_WORDS = (
 )
 _WORD = r"[A-Z][A-Za-z'\u2019\-]+"
 STREET = re.compile(
-    rf"\b(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+)?(?:(?:{_WORD}[ \t]+){{1,2}}(?:House|Court|Cottage|Lodge|Farm|Mansions|Buildings),?[ \t]+)?"
+    rf"\b(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
+    rf"(?:(?:{_WORD}[ \t]+){{1,2}}(?:House|Court|Cottage|Lodge|Farm|Mansions|Buildings),?[ \t]+)?"
     rf"\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?,?[ \t]+(?:{_WORD}[ \t]+){{1,3}}(?:{_STREET_WORDS})\b\.?"
 )
 POSTCODE = r"(?:[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]?) ?[0-9][ABD-HJLNP-UW-Z]{2}\b"

@@ -13,8 +13,9 @@
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from ...document import Decision, Document
 from ...errors import RedactorError

@@ -11,7 +11,8 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 import docx
 from docx.document import Document as WordDocument

@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from .container import check_container, guarded, parse_xml
-from .layout import P, R, SPECIAL_TEXT
+from .layout import SPECIAL_TEXT, P, R
 
 #: Local names of attributes whose values can carry text a person typed.
 TEXT_ATTRIBUTES = frozenset(

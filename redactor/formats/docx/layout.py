@@ -14,8 +14,9 @@ writer re-open the original file instead of mutating the reader's copy.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT

@@ -14,7 +14,8 @@ removes those elements and places no replacement.
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ...document import Decision
 from .layout import XML_SPACE, DocxRef, Layout

@@ -9,7 +9,8 @@ image's description. Every occurrence of a removed value there is replaced
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from docx.opc.part import XmlPart
 

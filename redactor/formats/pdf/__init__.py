@@ -6,7 +6,7 @@ the reader inserted; ``Document.native`` is a :class:`PdfSource`.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ...document import Decision, Document
 from .extract import extract_pdf_text

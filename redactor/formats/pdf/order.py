@@ -11,7 +11,8 @@ exactly pdfplumber's.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Callable, Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 from pdfplumber.utils.text import chars_to_textmap
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Any, Iterator
+from typing import Any
 
 import pdfplumber
 import pikepdf

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 import zlib
+from collections.abc import Iterable, Sequence
 from io import BytesIO
-from typing import Iterable, Sequence
 
 import pikepdf
 import pypdfium2 as pdfium
