@@ -9,7 +9,8 @@ other formats each gold text is found again in the text the reader produces
   its type. ``overall`` ignores types. F2 weighs recall four times precision.
 * Leak rate: the document is redacted for real and the output's text is
   extracted again; a gold span leaks when its text occurs in the output more
-  often than it occurs in the original outside gold spans.
+  often than it occurs in the original outside gold spans; for identifying
+  types (names, contact details, numbers) one of its words left is enough.
 
 Documents are run blind: no ``--subject`` or ``--name`` is given.
 """
@@ -112,18 +113,28 @@ class Tally:
                 "recall": round(r, 4), "f2": round(f2, 4)}
 
 
+#: Types whose every word identifies: one word left ("O'Meara" of "Clodagh O'Meara") is a leak.
+WORD_LEAK_TYPES = frozenset({"PERSON", "EMAIL", "PHONE", "ADDRESS", "POSTCODE", "NINO", "NHS_NUMBER",
+                             "MEMBERSHIP_NO", "CASE_REF", "IP_ADDRESS", "URL", "HANDLE"})
+
+
 def leaked_spans(doc: Document, gold: Sequence[GoldSpan], output_text: str) -> int:
-    """How many gold spans are still readable in the output."""
+    """How many gold spans are still readable in the output, wholly or (for identifying types) in part."""
     outside = list(doc.text)
     for g in gold:
         outside[g.start:g.end] = [" "] * (g.end - g.start)
     residual, out = normalise("".join(outside)), normalise(output_text)
-    by_text: dict[str, int] = defaultdict(int)
+    by_text: dict[tuple[str, bool], int] = defaultdict(int)
     for g in gold:
-        by_text[normalise(g.text).strip()] += 1
+        by_text[(normalise(g.text).strip(), g.type in WORD_LEAK_TYPES)] += 1
+
+    def excess(value: str) -> int:
+        return max(0, occurrences(out, value) - occurrences(residual, value))
+
     leaked = 0
-    for text, n in by_text.items():
-        leaked += min(n, max(0, occurrences(out, text) - occurrences(residual, text)))
+    for (text, by_word), n in by_text.items():
+        parts = [text] + ([w for w in re.findall(r"[\w'@.\-]+", text) if len(w) >= 3] if by_word else [])
+        leaked += min(n, max(excess(p) for p in parts))
     return leaked
 
 

@@ -50,6 +50,13 @@ def test_a_gold_span_leaks_only_if_the_output_has_more_of_it_than_the_kept_text(
     assert leaked_spans(doc, gold, "Rose Baker met us in the rose garden.") == 1
 
 
+def test_a_name_leaks_when_one_of_its_words_is_left():
+    doc = _doc("Clodagh O'Meara chaired.")
+    gold = anchor(doc, [{"start": 0, "end": 15, "type": "PERSON", "text": "Clodagh O'Meara"}], None)
+    assert leaked_spans(doc, gold, "[PERSON] O'Meara chaired.") == 1
+    assert leaked_spans(doc, gold, "[PERSON] chaired.") == 0
+
+
 @pytest.fixture(scope="module")
 def scores(redactor_engine):
     from redactor.evaluate import evaluate

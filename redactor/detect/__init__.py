@@ -69,6 +69,7 @@ class Detector:
         for f in raw:
             if f.entity_type == "PERSON" and _is_person_candidate(doc.text, f, addresses, places):
                 people.add(name_words(doc.text[f.start:f.end]), f.role)
+        people.add_aliases(doc.text)
         findings = [f for f in raw if f.entity_type != "PERSON"]
         findings += find_mentions(doc.text, people, tags)
         findings = drop_organisation_contacts(doc.text, _drop_contained_urls(findings))

@@ -37,6 +37,7 @@ class Person:
     key: str
     forms: list[tuple[str, ...]] = field(default_factory=list)
     role: str | None = None
+    aliases: set[str] = field(default_factory=set)
 
     @property
     def surname(self) -> str:
@@ -57,6 +58,20 @@ class Person:
         if words[-1].lower() == self.surname.lower():
             return True
         return len(words) == 1 and self.first_name is not None and words[0].lower() == self.first_name.lower()
+
+
+def _initials_of(alias: str, form: tuple[str, ...]) -> bool:
+    """Whether ``alias`` is made of the capitals of ``form``, in order, first and surname initials included."""
+    capitals = [c for w in form for c in w if c.isupper()]
+    if not capitals or alias[0] != capitals[0] or form[-1][0] not in alias:
+        return False
+    pos = 0
+    for letter in alias:
+        try:
+            pos = capitals.index(letter, pos) + 1
+        except ValueError:
+            return False
+    return True
 
 
 def _is_initial(word: str) -> bool:
@@ -102,10 +117,26 @@ class People:
         self.people.append(person)
         return person
 
+    def add_aliases(self, text: str) -> None:
+        """Initials a document gives a person: ``Clodagh O'Meara (COM, Chair)`` makes COM mean her."""
+        for person in self.people:
+            for form in person.forms:
+                if len(form) < 2:
+                    continue
+                name = r"[ \t]*\n?[ \t]*".join(re.escape(w) for w in form)
+                for m in re.finditer(rf"{name}[ \t]*\([ \t]*([A-Z]{{2,4}})\b", text):
+                    if _initials_of(m.group(1), form):
+                        person.aliases.add(m.group(1))
+
     def variants(self) -> list[tuple[Person, str, bool]]:
-        """(person, regex, is_single_word) for every form to look for, longest first."""
+        """(person, regex, is_single_word) for every form to look for, longest first.
+
+        Aliases (initials) match in capitals only and count as multi-word forms,
+        so no word-likeness check applies to them.
+        """
         out: list[tuple[Person, str, bool]] = []
         for person in self.people:
+            out.extend((person, f"(?-i:{re.escape(alias)})", False) for alias in person.aliases)
             forms = {tuple(f) for f in person.forms}
             first = person.first_name
             if first:

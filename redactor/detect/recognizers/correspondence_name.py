@@ -36,22 +36,20 @@ def _field() -> re.Pattern[str]:
 
 
 def _names_in_list(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
-    """Each name in a comma/semicolon/'and' separated list, skipping e-mail parts and titles."""
+    """Each name in a comma/semicolon/'and' separated list, skipping e-mail parts, brackets and titles."""
     value = text[start:end]
     blanked = re.sub(r"<[^>]*>|\S+@\S+|\([^)]*\)", lambda m: " " * len(m.group()), value)
     for part in re.finditer(r"[^,;()<>\"\[\]]+", blanked):
-        for piece in re.split(r"\s+(?:and|&)\s+", part.group()):
-            offset = value.find(piece, part.start())
-            words = piece.split()
-            while words and re.fullmatch(titles_pattern(), words[0]):
-                offset = value.find(words[1], offset) if len(words) > 1 else offset
-                words = words[1:]
+        for piece in re.finditer(r"(?:(?!\s+(?:and|&)\s+).)+", part.group()):
+            tokens = list(re.finditer(r"\S+", piece.group()))
+            while tokens and re.fullmatch(titles_pattern(), tokens[0].group()):
+                tokens = tokens[1:]
+            words = [t.group() for t in tokens]
             if not looks_like_name(words):
                 words = _leading_name(words)
             if words and words[0].lower() not in word_set("generic_addressees"):
-                s = value.find(words[0], offset)
-                e = value.find(words[-1], s) + len(words[-1])
-                yield start + s, start + e
+                base = start + part.start() + piece.start()
+                yield base + tokens[0].start(), base + tokens[len(words) - 1].end()
 
 
 def _leading_name(words: list[str]) -> list[str]:
