@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..document import Finding
-from .vocabulary import is_stop, looks_like_name, titles_pattern, word_set
+from .gazetteer import is_common_word
+from .vocabulary import NAME_WORD, is_stop, looks_like_name, titles_pattern, word_set
 
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 MENTION_SCORE = 0.8
@@ -118,7 +119,12 @@ class People:
         return person
 
     def add_aliases(self, text: str) -> None:
-        """Initials a document gives a person: ``Clodagh O'Meara (COM, Chair)`` makes COM mean her."""
+        """Other names a document gives a person.
+
+        Initials in brackets (``Clodagh O'Meara (COM, Chair)``), a nickname it
+        states (``Stavros Michailidis, who everyone calls Stav``) and a short form
+        of the first name used on its own (``Ayo`` for Ayodele).
+        """
         for person in self.people:
             for form in person.forms:
                 if len(form) < 2:
@@ -127,6 +133,15 @@ class People:
                 for m in re.finditer(rf"{name}[ \t]*\([ \t]*([A-Z]{{2,4}})\b", text):
                     if _initials_of(m.group(1), form):
                         person.aliases.add(m.group(1))
+                for m in re.finditer(rf"{name}\b[^.\n]{{0,40}}?\b(?:known as|calls?|called|nicknamed|goes by)"
+                                     rf"(?:[ \t]+(?:him|her|them))?[ \t]+[\"'\u201c\u2018]?({NAME_WORD})", text):
+                    person.aliases.add(m.group(1))
+            first = person.first_name
+            if first and len(first) >= 5:
+                for m in re.finditer(rf"(?<![\w\-]){re.escape(first[:3])}[a-z]*(?![\w\-])", text):
+                    short = m.group()
+                    if 3 <= len(short) < len(first) and first.startswith(short) and not is_common_word(short):
+                        person.aliases.add(short)
 
     def variants(self) -> list[tuple[Person, str, bool]]:
         """(person, regex, is_single_word) for every form to look for, longest first.
