@@ -4,8 +4,9 @@
 personal data; "you are placed under administrative suspension" is. A finding
 of a tied type (``tied_types`` in ``models/detection.yaml``) survives when
 
-* its sentence, or one of the two before it, holds a person's name or a word
-  that points at a person (``person_anchors``: you, he, she, the member...), or
+* its sentence, or one of the two before it, holds a person's name, an
+  identifier (``identifier_anchors``: a membership number, a case reference...)
+  or a word that points at a person (``person_anchors``: you, he, she...), or
 * the document names a person and the finding stands on a short line of its
   own: a heading, a subject line, a table cell.
 
@@ -41,7 +42,8 @@ def _on_short_line(text: str, f: Finding) -> bool:
 def tied_to_person(text: str, findings: list[Finding], sentences: Sequence[tuple[int, int]]) -> list[Finding]:
     tied = set(data()["tied_types"])
     untied = set(data()["untied_recognizers"])
-    people = [f for f in findings if f.entity_type == "PERSON"]
+    anchors = set(data()["identifier_anchors"])
+    people = [f for f in findings if f.entity_type in anchors]
     starts = [s for s, _ in sentences]
     kept = []
     for f in findings:
