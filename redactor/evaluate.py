@@ -9,8 +9,8 @@ other formats each gold text is found again in the text the reader produces
   its type. ``overall`` ignores types. F2 weighs recall four times precision.
 * Leak rate: the document is redacted for real and the output's text is
   extracted again; a gold span leaks when its text occurs in the output more
-  often than it occurs in the original outside gold spans; for identifying
-  types (names, contact details, numbers) one of its words left is enough.
+  often than it occurs in the original outside gold spans; for names and
+  addresses one of their words left is enough.
 
 Documents are run blind: no ``--subject`` or ``--name`` is given.
 """
@@ -114,8 +114,7 @@ class Tally:
 
 
 #: Types whose every word identifies: one word left ("O'Meara" of "Clodagh O'Meara") is a leak.
-WORD_LEAK_TYPES = frozenset({"PERSON", "EMAIL", "PHONE", "ADDRESS", "POSTCODE", "NINO", "NHS_NUMBER",
-                             "MEMBERSHIP_NO", "CASE_REF", "IP_ADDRESS", "URL", "HANDLE"})
+WORD_LEAK_TYPES = frozenset({"PERSON", "ADDRESS"})
 
 
 def leaked_spans(doc: Document, gold: Sequence[GoldSpan], output_text: str) -> int:
@@ -133,7 +132,8 @@ def leaked_spans(doc: Document, gold: Sequence[GoldSpan], output_text: str) -> i
 
     leaked = 0
     for (text, by_word), n in by_text.items():
-        parts = [text] + ([w for w in re.findall(r"[\w'@.\-]+", text) if len(w) >= 3] if by_word else [])
+        words = re.findall(r"[^\W\d_][\w'\u2019\-]*", text) if by_word else []
+        parts = [text] + [w for w in words if len(w) >= 3]
         leaked += min(n, max(excess(p) for p in parts))
     return leaked
 

@@ -29,6 +29,7 @@ from .vocabulary import word_set
 __all__ = ["Detector", "KnownPerson", "DEFAULT_MODEL"]
 
 SCORE_THRESHOLD = 0.4
+CHUNK_CHARS = 4000
 #: spaCy labels of places and organisations: a lone word the NER also calls one of these is not a person.
 #: A line at least this long ends in a soft wrap (see soft_wrapped); shorter lines end in a hard break.
 SOFT_WRAP_MIN_LINE = 50
@@ -50,16 +51,17 @@ class Detector:
         places: set[str] = set()
         tags: dict[int, str] = {}
         sentences: list[tuple[int, int]] = []
-        texts = [soft_wrapped(doc.text[b.start:b.end]) for b in doc.blocks]
+        chunks = analysis_chunks(doc)
+        texts = [soft_wrapped(doc.text[start:end]) for start, end in chunks]
         batches = self.analyzer.nlp_engine.process_batch(texts, language="en", batch_size=BATCH_SIZE)
-        for block, (text, artifacts) in zip(doc.blocks, batches):
+        for (chunk_start, _), (text, artifacts) in zip(chunks, batches):
             spacy_doc = artifacts.tokens
             for token in spacy_doc:
-                tags[block.start + token.idx] = token.tag_
-            sentences.extend((block.start + s.start_char, block.start + s.end_char) for s in spacy_doc.sents)
+                tags[chunk_start + token.idx] = token.tag_
+            sentences.extend((chunk_start + s.start_char, chunk_start + s.end_char) for s in spacy_doc.sents)
             results = self.analyzer.analyze(text=text, language="en", nlp_artifacts=artifacts,
                                             score_threshold=SCORE_THRESHOLD)
-            raw.extend(_to_findings(results, block.start))
+            raw.extend(_to_findings(results, chunk_start))
             places.update(e.text.lower() for e in spacy_doc.ents if e.label_ in PLACE_LABELS)
         for recognizer in self._document_level:
             raw.extend(_to_findings(recognizer.analyze(doc.text, recognizer.supported_entities, None), 0))
@@ -76,6 +78,22 @@ class Detector:
         findings = tied_to_person(doc.text, findings, sentences)
         findings += _recurrences(doc.text, findings)
         return _dedupe(findings)
+
+
+def analysis_chunks(doc: Document) -> list[tuple[int, int]]:
+    """Runs of consecutive blocks, up to CHUNK_CHARS each, that spaCy and Presidio analyse as one text.
+
+    Blocks stay the unit of location in reports; analysing neighbouring
+    paragraphs together lets a pattern or a sentence continue across them
+    (a phone number broken over two Word paragraphs, a sign-off and its name).
+    """
+    chunks: list[tuple[int, int]] = []
+    for block in doc.blocks:
+        if chunks and block.start - chunks[-1][1] <= 2 and block.end - chunks[-1][0] <= CHUNK_CHARS:
+            chunks[-1] = (chunks[-1][0], block.end)
+        else:
+            chunks.append((block.start, block.end))
+    return chunks
 
 
 def soft_wrapped(text: str) -> str:

@@ -8,7 +8,7 @@ of a tied type (``tied_types`` in ``models/detection.yaml``) survives when
   identifier (``identifier_anchors``: a membership number, a case reference...)
   or a word that points at a person (``person_anchors``: you, he, she...), or
 * the document names a person and the finding stands on a short line of its
-  own: a heading, a subject line, a table cell.
+  own or in a table cell: a heading, a subject line, a register entry.
 
 A surviving ``DATE_MENTION`` becomes a ``DATE``.
 """
@@ -30,13 +30,15 @@ SHORT_LINE = 60
 @lru_cache(maxsize=1)
 def _anchor() -> re.Pattern[str]:
     words = sorted(data()["person_anchors"], key=len, reverse=True)
-    return re.compile(r"(?i)(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'])")
+    return re.compile(r"(?i)(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
 def _on_short_line(text: str, f: Finding) -> bool:
-    start = text.rfind("\n", 0, f.start) + 1
-    end = text.find("\n", f.end)
-    return len(text[start:end if end >= 0 else len(text)].strip()) < SHORT_LINE
+    """Whether the finding stands on a short line or in a table cell (tabs separate cells)."""
+    start = max(text.rfind("\n", 0, f.start), text.rfind("\t", 0, f.start)) + 1
+    ends = [i for i in (text.find("\n", f.end), text.find("\t", f.end)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return len(text[start:end].strip()) < SHORT_LINE
 
 
 def tied_to_person(text: str, findings: list[Finding], sentences: Sequence[tuple[int, int]]) -> list[Finding]:

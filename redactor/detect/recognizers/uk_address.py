@@ -21,9 +21,13 @@ _STREET_WORDS = (
 )
 _WORD = r"[A-Z][A-Za-z'\u2019\-]+"
 STREET = re.compile(
-    rf"\b(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
+    rf"\b(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+(?:/\d+)?[A-Za-z]?,?[ \t]+)?"
     rf"(?:(?:{_WORD}[ \t]+){{1,2}}(?:House|Court|Cottage|Lodge|Farm|Mansions|Buildings),?[ \t]+)?"
     rf"\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?,?[ \t]+(?:{_WORD}[ \t]+){{1,3}}(?:{_STREET_WORDS})\b\.?"
+)
+FLAT_IN_BUILDING = re.compile(
+    rf"\b(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+(?:/\d+)?[A-Za-z]?,?[ \t]+(?:{_WORD}[ \t]+){{1,2}}"
+    r"(?:House|Court|Cottage|Lodge|Mansions|Buildings|Tower|Point|Heights|Apartments|Block)\b"
 )
 POSTCODE = r"(?:[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]?) ?[0-9][ABD-HJLNP-UW-Z]{2}\b"
 _SEGMENT = re.compile(rf"(?:,[ \t]*\n?|[ \t]*\n)[ \t]*({_WORD}(?:[ \t]+{_WORD}){{0,2}})(?=[ \t]*(?:,|\n|$|{POSTCODE}))")
@@ -37,6 +41,8 @@ class UkAddressRecognizer(CodeRecognizer):
     DOCUMENT_LEVEL = True  # the street, town and postcode lines can be separate paragraphs
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
+        for flat in FLAT_IN_BUILDING.finditer(text):
+            yield flat.start(), flat.end(), {}
         for street in STREET.finditer(text):
             yield street.start(), street.end(), {}
             pos = street.end()
