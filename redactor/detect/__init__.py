@@ -136,6 +136,8 @@ def _is_person_candidate(text: str, f: Finding, addresses: list[Finding], places
     word only the NER vouches for unless it is a known given name and never a place.
     """
     value = text[f.start:f.end]
+    if "\t" in value or "  " in value:
+        return False  # a run across table cells, not a name
     line_start = text.rfind("\n", 0, f.start) + 1
     if not text[line_start:f.start].strip() and text[f.end:f.end + 1] == ":":
         return False

@@ -8,6 +8,7 @@ from .case_date import CaseDateRecognizer
 from .correspondence_name import CorrespondenceNameRecognizer
 from .email import OfflineEmailRecognizer
 from .given_name import GivenNameRecognizer
+from .proper_noun_name import ProperNounNameRecognizer
 from .role_name import RoleNameRecognizer
 from .table_column import TableColumnRecognizer
 from .titled_name import TitledNameRecognizer
@@ -19,6 +20,7 @@ __all__ = [
     "CorrespondenceNameRecognizer",
     "GivenNameRecognizer",
     "OfflineEmailRecognizer",
+    "ProperNounNameRecognizer",
     "RoleNameRecognizer",
     "TableColumnRecognizer",
     "TitledNameRecognizer",
