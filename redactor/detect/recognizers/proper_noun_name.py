@@ -8,7 +8,7 @@ organisation or place word, or in capitals, and the NER does not call the run
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..gazetteer import is_common_word
 from ..vocabulary import NAME_WORD_RE, word_set
