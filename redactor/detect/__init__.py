@@ -61,10 +61,10 @@ class Detector:
             sentences.extend((chunk_start + s.start_char, chunk_start + s.end_char) for s in spacy_doc.sents)
             results = self.analyzer.analyze(text=text, language="en", nlp_artifacts=artifacts,
                                             score_threshold=SCORE_THRESHOLD)
-            raw.extend(_to_findings(results, chunk_start))
+            raw.extend(_to_findings(results, chunk_start, text))
             places.update(e.text.lower() for e in spacy_doc.ents if e.label_ in PLACE_LABELS)
         for recognizer in self._document_level:
-            raw.extend(_to_findings(recognizer.analyze(doc.text, recognizer.supported_entities, None), 0))
+            raw.extend(_to_findings(recognizer.analyze(doc.text, recognizer.supported_entities, None), 0, doc.text))
 
         people = People(known)
         addresses = [f for f in raw if f.entity_type in ("ADDRESS", "POSTCODE", "EMAIL", "URL")]
@@ -116,14 +116,18 @@ def soft_wrapped(text: str) -> str:
     return "".join(chars)
 
 
-def _to_findings(results: Iterable[RecognizerResult], offset: int) -> list[Finding]:
+def _to_findings(results: Iterable[RecognizerResult], offset: int, text: str) -> list[Finding]:
+    """Presidio's results as Findings of canonical types, trimmed of surrounding whitespace."""
     out = []
     for r in results:
         entity_type = canonical(r.entity_type)
-        if entity_type is None:
+        value = text[r.start:r.end]
+        if entity_type is None or not value.strip():
             continue
+        start = r.start + len(value) - len(value.lstrip())
+        end = r.end - (len(value) - len(value.rstrip()))
         meta = r.recognition_metadata or {}
-        out.append(Finding(offset + r.start, offset + r.end, entity_type, round(float(r.score), 3),
+        out.append(Finding(offset + start, offset + end, entity_type, round(float(r.score), 3),
                            meta.get(RecognizerResult.RECOGNIZER_NAME_KEY, "unknown"), role=meta.get("role")))
     return out
 
