@@ -68,4 +68,5 @@ def print_evaluation(result: dict[str, Any]) -> None:
                           f"{o['recall']:.3f}", f"{o['f2']:.3f}", style="bold")
             _out.print(table)
             _out.print(f"leak rate of written {fmt} outputs: {scores['leak_rate']:.2%} "
-                       f"({scores['leaked']} of {scores['gold_spans']} gold spans still readable)")
+                       f"({scores['leaked']} of {scores['gold_spans']} gold spans still readable); "
+                       f"not wholly covered by a removal: {scores['uncovered_rate']:.2%}")

@@ -7,6 +7,9 @@ other formats each gold text is found again in the text the reader produces
 * Detection, per entity type: a gold span is recalled when a finding of the
   same type overlaps it; a finding is correct when it overlaps a gold span of
   its type. ``overall`` ignores types. F2 weighs recall four times precision.
+* Uncovered rate: gold spans with a word left outside every removed region
+  (stricter than overlap; measured on the decisions, so the same for every
+  format, PDF included, whose re-rendered pages carry no text to leak).
 * Leak rate: the document is redacted for real and the output's text is
   extracted again; a gold span leaks when its text occurs in the output more
   often than it occurs in the original outside gold spans; for names and
@@ -23,6 +26,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .document import Document, Finding
 from .errors import RedactorError, UsageError
@@ -138,6 +143,27 @@ def leaked_spans(doc: Document, gold: Sequence[GoldSpan], output_text: str) -> i
     return leaked
 
 
+def uncovered_spans(gold: Sequence[GoldSpan], decisions: Sequence[Any], text: str) -> int:
+    """Gold spans with a word left outside every removed region, whatever the format's writer does.
+
+    A word is any token with a digit, or of letters that is not a stop word
+    ("a", "the", "on" at the edge of a gold span are not a leak).
+    """
+    removed = bytearray(len(text))
+    for d in decisions:
+        removed[d.start:d.end] = b"\x01" * (d.end - d.start)
+
+    def left(g: GoldSpan) -> bool:
+        for m in re.finditer(r"\w[\w'\u2019\-]*", text[g.start:g.end]):
+            word = m.group()
+            meaningful = any(c.isdigit() for c in word) or word.lower() not in STOP_WORDS
+            if meaningful and not all(removed[g.start + i] for i in range(m.start(), m.end())):
+                return True
+        return False
+
+    return sum(left(g) for g in gold)
+
+
 def _source_text(path: Path) -> str:
     if not path.exists():
         raise UsageError(f"{path.name} is missing: gold offsets refer to the .txt version of each document")
@@ -154,7 +180,7 @@ def gold_files(folder: Path) -> list[Path]:
 def evaluate(folder: Path, *, formats: Iterable[str], path: str, redactor: Redactor) -> dict[str, Any]:
     folder = Path(folder)
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    leaks: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    leaks: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     errors: list[dict[str, str]] = []
     for gold_file in gold_files(folder):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -179,9 +205,10 @@ def evaluate(folder: Path, *, formats: Iterable[str], path: str, redactor: Redac
             counter[0] += leaked_spans(doc, spans, fmt.extract_text(outcome.output))
             counter[1] += len(spans)
             counter[2] += 1
+            counter[3] += uncovered_spans(spans, outcome.decisions, doc.text)
     splits: dict[str, dict[str, Any]] = defaultdict(dict)
     for (split, fmt_name), tally in sorted(tallies.items()):
-        leaked, total, documents = leaks[(split, fmt_name)]
+        leaked, total, documents, uncovered = leaks[(split, fmt_name)]
         types = sorted(k for k in set(tally.gold) | set(tally.found) if k != "overall")
         splits[split][fmt_name] = {
             "documents": documents,
@@ -190,5 +217,7 @@ def evaluate(folder: Path, *, formats: Iterable[str], path: str, redactor: Redac
             "leaked": leaked,
             "gold_spans": total,
             "leak_rate": round(leaked / total, 4) if total else 0.0,
+            "uncovered": uncovered,
+            "uncovered_rate": round(uncovered / total, 4) if total else 0.0,
         }
     return {"path": path, "splits": dict(splits), "errors": errors}

@@ -81,3 +81,15 @@ def test_held_out_precision_is_at_least_85_percent(scores, fmt):
 def test_every_sample_is_redacted_without_error(scores):
     assert scores["errors"] == []
     assert json.dumps(scores)  # the result is plain data
+
+
+def test_a_gold_span_is_uncovered_when_any_visible_character_is_kept():
+    from redactor.document import Decision
+    from redactor.evaluate import uncovered_spans
+
+    doc = _doc("Clodagh O'Meara chaired.")
+    gold = anchor(doc, [{"start": 0, "end": 15, "type": "PERSON", "text": "Clodagh O'Meara"}], None)
+    part = Decision(0, 7, "PERSON", "redact", "[PERSON]", "t")
+    whole = Decision(0, 15, "PERSON", "redact", "[PERSON]", "t")
+    assert uncovered_spans(gold, [part], doc.text) == 1
+    assert uncovered_spans(gold, [whole], doc.text) == 0

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..document import Finding
 from .gazetteer import is_common_word
-from .vocabulary import NAME_WORD, is_stop, looks_like_name, titles_pattern, word_set
+from .vocabulary import NAME_WORD, PARTICLES, is_stop, looks_like_name, titles_pattern, word_set
 
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 MENTION_SCORE = 0.8
@@ -158,6 +158,9 @@ class People:
                 forms.add((first,))
                 forms.add((first[0] + ".", person.surname))
             forms.add((person.surname,))
+            longest = max(person.forms, key=len)
+            if len(longest) > 2:
+                forms.add(tuple(longest[1:]))  # the whole surname: "da Silva Pereira", "Mac an t-Saoir"
             for form in forms:
                 parts = [re.escape(w).replace(r"\.", r"\.?") for w in form]
                 out.append((person, r"[ \t]*\n?[ \t]*".join(parts) if len(parts) > 1 else parts[0], len(form) == 1))
@@ -175,10 +178,27 @@ def find_mentions(text: str, people: People, tags: Mapping[int, str]) -> list[Fi
                 continue
             if not _acceptable(text, m, single, tags):
                 continue
-            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-            found.append(Finding(m.start(), m.end(), "PERSON", MENTION_SCORE, "PersonMentions",
+            start, end = _widen(text, m.start(), m.end(), taken)
+            taken[start:end] = b"\x01" * (end - start)
+            found.append(Finding(start, end, "PERSON", MENTION_SCORE, "PersonMentions",
                                  person=person.key, role=person.role))
     return found
+
+
+_LEFT = re.compile(r"(?:(?<![\w.])[A-Z]\.[ \t]?|(?<![\w\-])(?:" + "|".join(PARTICLES) + r")[ \t]+)+$")
+_RIGHT = re.compile(r"[ \t]+(?!I\b)[A-Z]\.?(?=[\s,;:)\-]|$)")
+
+
+def _widen(text: str, start: int, end: int, taken: bytearray) -> tuple[int, int]:
+    """Take in the initials or particle before a mention (``O. Okoro``, ``da Silva``) and an initial after it
+    (``Jas D``), which are part of the name as written."""
+    left = _LEFT.search(text, max(0, start - 12), start)
+    if left and not any(taken[left.start():start]):
+        start = left.start()
+    right = _RIGHT.match(text, end)
+    if right and not any(taken[end:right.end()]):
+        end = right.end()
+    return start, end
 
 
 def _acceptable(text: str, m: re.Match[str], single: bool, tags: Mapping[int, str]) -> bool:
