@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Sequence
 
 from presidio_analyzer import RecognizerResult
@@ -29,6 +30,9 @@ from .vocabulary import word_set
 __all__ = ["Detector", "KnownPerson", "DEFAULT_MODEL"]
 
 SCORE_THRESHOLD = 0.4
+#: Findings of these types run on to the end of their clause (CLAUSE_REACH characters at most).
+CLAUSE_TYPES = frozenset({"POLITICAL_OPINION"})
+CLAUSE_REACH = 40
 CHUNK_CHARS = 4000
 #: spaCy labels of places and organisations: a lone word the NER also calls one of these is not a person.
 #: A line at least this long ends in a soft wrap (see soft_wrapped); shorter lines end in a hard break.
@@ -76,6 +80,7 @@ class Detector:
         findings += find_mentions(doc.text, people, tags)
         findings = drop_organisation_contacts(doc.text, _drop_contained_urls(findings))
         findings = tied_to_person(doc.text, findings, sentences)
+        findings = [_to_clause_end(doc.text, f) if f.entity_type in CLAUSE_TYPES else f for f in findings]
         findings += _recurrences(doc.text, findings)
         return _dedupe(findings)
 
@@ -153,6 +158,14 @@ def _is_person_candidate(text: str, f: Finding, addresses: list[Finding], places
     if f.recognizer == "SpacyRecognizer" and len(words) == 1:
         return is_given_name(value) and value.lower() not in places
     return True
+
+
+def _to_clause_end(text: str, f: Finding) -> Finding:
+    """Widen a finding to the end of its clause (``voted Reform`` + ``in the general election``), within reach."""
+    stop = re.compile(r"[.;,:!?\t()\[\]\"\u201c\u201d]|\n(?=[ \t]*\S)|\s+(?:but|and|because|although|while|so)\b")
+    m = stop.search(text, f.end, min(len(text), f.end + CLAUSE_REACH))
+    end = m.start() if m else f.end
+    return replace(f, end=end) if end > f.end and text[f.end:end].strip() else f
 
 
 def _drop_contained_urls(findings: list[Finding]) -> list[Finding]:
