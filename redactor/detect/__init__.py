@@ -13,8 +13,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from presidio_analyzer import RecognizerResult
 
@@ -37,6 +37,9 @@ CHUNK_CHARS = 4000
 #: spaCy labels of places and organisations: a lone word the NER also calls one of these is not a person.
 #: A line at least this long ends in a soft wrap (see soft_wrapped); shorter lines end in a hard break.
 SOFT_WRAP_MIN_LINE = 50
+GEO_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Name recognizers that guess from the text alone (no title, field or gazetteer behind them).
+WEAK_NAME_RECOGNIZERS = frozenset({"SpacyRecognizer", "ProperNounNameRecognizer"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 BATCH_SIZE = 64
 
@@ -53,6 +56,7 @@ class Detector:
         """All findings in ``doc``, sorted by position."""
         raw: list[Finding] = []
         places: set[str] = set()
+        place_words: set[str] = set()
         tags: dict[int, str] = {}
         sentences: list[tuple[int, int]] = []
         chunks = analysis_chunks(doc)
@@ -67,13 +71,14 @@ class Detector:
                                             score_threshold=SCORE_THRESHOLD)
             raw.extend(_to_findings(results, chunk_start, text))
             places.update(e.text.lower() for e in spacy_doc.ents if e.label_ in PLACE_LABELS)
+            place_words.update(t.text.lower() for e in spacy_doc.ents if e.label_ in GEO_LABELS for t in e)
         for recognizer in self._document_level:
             raw.extend(_to_findings(recognizer.analyze(doc.text, recognizer.supported_entities, None), 0, doc.text))
 
         people = People(known)
         addresses = [f for f in raw if f.entity_type in ("ADDRESS", "POSTCODE", "EMAIL", "URL")]
         for f in raw:
-            if f.entity_type == "PERSON" and _is_person_candidate(doc.text, f, addresses, places):
+            if f.entity_type == "PERSON" and _is_person_candidate(doc.text, f, addresses, places, place_words):
                 people.add(name_words(doc.text[f.start:f.end]), f.role)
         people.add_aliases(doc.text)
         findings = [f for f in raw if f.entity_type != "PERSON"]
@@ -137,7 +142,8 @@ def _to_findings(results: Iterable[RecognizerResult], offset: int, text: str) ->
     return out
 
 
-def _is_person_candidate(text: str, f: Finding, addresses: list[Finding], places: set[str]) -> bool:
+def _is_person_candidate(text: str, f: Finding, addresses: list[Finding], places: set[str],
+                         place_words: set[str]) -> bool:
     """Whether a PERSON finding should make a person whose every mention is then removed.
 
     Not: a heading the NER took for a name (``Annex:``), anything inside an address,
@@ -157,6 +163,8 @@ def _is_person_candidate(text: str, f: Finding, addresses: list[Finding], places
         return False
     if f.recognizer == "SpacyRecognizer" and len(words) == 1:
         return is_given_name(value) and value.lower() not in places
+    if f.recognizer in WEAK_NAME_RECOGNIZERS and any(w.lower() in place_words for w in words):
+        return False  # "Greater Manchester": a word the NER calls a place elsewhere in the document
     return True
 
 

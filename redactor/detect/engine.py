@@ -20,7 +20,7 @@ from presidio_analyzer.nlp_engine import NlpEngineProvider, SpacyNlpEngine
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
 from ..errors import UsageError
-from ..resources import model_file
+from ..resources import model_file, model_yaml
 from . import recognizers as _recognizers  # noqa: F401  (registers the code recognizers by class name)
 from .sentences import COMPONENT as LAYOUT_BREAKS
 
@@ -59,6 +59,15 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
             self.nlp[model["lang_code"]] = nlp
 
 
+def apply_settings(recognizers: list, settings: dict[str, dict]) -> None:
+    """Set attributes of predefined recognizers that Presidio's YAML registry drops (phone regions...)."""
+    for recognizer in recognizers:
+        for attribute, value in settings.get(recognizer.name, {}).items():
+            if not hasattr(recognizer, attribute):
+                raise UsageError(f"models/detection.yaml: recognizer_settings: {recognizer.name} has no {attribute!r}")
+            setattr(recognizer, attribute, tuple(value) if isinstance(value, list) else value)
+
+
 def nlp_configuration(model: str) -> dict:
     """Presidio's NLP configuration for ``model``: spaCy labels mapped to Presidio's."""
     return {
@@ -77,6 +86,10 @@ def nlp_configuration(model: str) -> dict:
                 "TIME": "DATE_TIME",
             },
             "low_confidence_score_multiplier": 0.4,
+            # NER results score below redactor's rule recognizers: Presidio drops a result contained
+            # in another of the same type unless it scores higher, and "Nadia Haddad" found after a
+            # title must survive the NER's "Ms Nadia Haddad".
+            "default_score": 0.65,
             "low_score_entity_names": [],
             "labels_to_ignore": ["ORGANIZATION", "ORG", "CARDINAL", "EVENT", "LANGUAGE", "LAW", "MONEY",
                                  "ORDINAL", "PERCENT", "PRODUCT", "QUANTITY", "WORK_OF_ART"],
@@ -90,6 +103,7 @@ def _build(model: str) -> AnalyzerEngine:
     nlp_engine = provider.create_engine()
     conf = str(model_file("recognizers.yaml"))
     registry = RecognizerRegistryProvider(conf_file=conf, nlp_engine=nlp_engine).create_recognizer_registry()
+    apply_settings(registry.recognizers, model_yaml("detection.yaml").get("recognizer_settings", {}))
     _log.debug("analyzer ready: model=%s recognizers=%d", model, len(registry.recognizers))
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
 

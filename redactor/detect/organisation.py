@@ -1,10 +1,12 @@
 """The organisation's own contact details are not personal data.
 
 An e-mail address whose local part names an office (``press@``,
-``membership@``, ``secretary.branch@``: ``role_mailboxes``) and an address on
+``membership@``, ``secretary.branch@``: ``role_mailboxes``), an address on
 the same line as one of the organisation's public postcodes
-(``public_postcodes``, organisation configuration in ``models/detection.yaml``)
-are left in the document.
+(``public_postcodes``), and the phone numbers, e-mail addresses and references
+on the organisation's own contact lines (``Press Office: ...``,
+``organisation_line_cues``) are left in the document. All of it is
+organisation configuration in ``models/detection.yaml``.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from ..document import Finding
 from .vocabulary import data, word_set
 
 ADDRESS_TYPES = frozenset({"ADDRESS", "POSTCODE"})
+CONTACT_TYPES = frozenset({"PHONE", "EMAIL", "CASE_REF", "ADDRESS", "POSTCODE", "URL"})
 
 
 def is_role_mailbox(address: str) -> bool:
@@ -33,13 +36,29 @@ def _public_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+def _contact_lines(text: str, findings: list[Finding]) -> list[tuple[int, int]]:
+    """Lines that are the organisation's own contact line: a cue (``Press Office:``) or a role mailbox."""
+    cues = re.compile("|".join(re.escape(c) for c in data()["organisation_line_cues"]), re.I)
+    starts = {m.start() for m in cues.finditer(text)}
+    starts |= {f.start for f in findings if f.entity_type == "EMAIL" and is_role_mailbox(text[f.start:f.end])}
+    lines = []
+    for pos in starts:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        lines.append((start, end if end >= 0 else len(text)))
+    return lines
+
+
 def drop_organisation_contacts(text: str, findings: list[Finding]) -> list[Finding]:
     public = _public_lines(text)
+    contact = _contact_lines(text, findings)
     kept = []
     for f in findings:
         if f.entity_type == "EMAIL" and is_role_mailbox(text[f.start:f.end]):
             continue
         if f.entity_type in ADDRESS_TYPES and any(s <= f.start and f.end <= e for s, e in public):
+            continue
+        if f.entity_type in CONTACT_TYPES and any(s <= f.start and f.end <= e for s, e in contact):
             continue
         kept.append(f)
     return kept

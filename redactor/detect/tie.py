@@ -30,7 +30,8 @@ SHORT_LINE = 60
 @lru_cache(maxsize=1)
 def _anchor() -> re.Pattern[str]:
     words = sorted(data()["person_anchors"], key=len, reverse=True)
-    return re.compile(r"(?i)(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    alternation = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
+    return re.compile(r"(?i)(?<![\w'])(?:" + alternation + r")(?!\w)")
 
 
 def _on_short_line(text: str, f: Finding) -> bool:

@@ -19,7 +19,7 @@ def found(detector, text):
     ("She lives at 14 Elm Grove, Stockport, SK4 2AB.", "ADDRESS", "Stockport"),
     ("She lives at 14 Elm Grove, Stockport, SK4 2AB.", "POSTCODE", "SK4 2AB"),
     ("His date of birth is 12/03/1985.", "DATE", "12/03/1985"),
-    ("The hearing will be held on 4 November 2025.", "DATE", "4 November 2025"),
+    ("Your hearing will be held on 4 November 2025.", "DATE", "4 November 2025"),
     ("National Insurance number: AB 12 34 56 C.", "NINO", "AB 12 34 56 C"),
     ("NHS number 943 476 5919 is on file.", "NHS_NUMBER", "943 476 5919"),
     ("Membership: L1234567 (lapsed).", "MEMBERSHIP_NO", "L1234567"),

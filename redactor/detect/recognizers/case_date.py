@@ -1,12 +1,11 @@
 """Dates of birth and dates tied to a person's case.
 
-A date is a ``DATE`` outright when its sentence or line has a case cue
-(hearing, suspension, complaint...) or a date-of-birth cue, when it is a
-field of correspondence (``Date:``, ``Sent:``, ``Dated:``), or when its
-block has a date-of-birth cue (a "Date of birth" column header). Any other
-date is a ``DATE_MENTION``: it becomes a DATE only if its sentence is about a
-person, which the detector decides with the other tied types
-(``redactor.detect.tie``); a press release's publication date is left alone.
+A date is a ``DATE`` outright when its sentence, line or block has a
+date-of-birth cue (a "Date of birth" column header). Any other date is a
+``DATE_MENTION``: it becomes a DATE only if it is about a person, which the
+detector decides with the other tied types (``redactor.detect.tie``): a
+letter's date, a hearing date and an e-mail's ``Sent:`` line are; a press
+release's publication date is not.
 """
 from __future__ import annotations
 
@@ -27,9 +26,6 @@ DATE = re.compile(
     r"|(?<![\d.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b(?![.\-/]\d)"
     r"|\b\d{4}-\d{2}-\d{2}\b"
 )
-_FIELD = re.compile(r"(?im)^[ \t]*(?:date|sent|dated|received|date received|date of [\w ]+)[ \t]*:")
-
-
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     def alternation(words: list[str]) -> re.Pattern[str]:
@@ -49,13 +45,12 @@ class CaseDateRecognizer(CodeRecognizer):
     SCORE = 0.7
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
-        dob, case = _cues()
+        dob, _ = _cues()
         whole_block_dob = dob.search(text) is not None
         sentences = sentence_bounds(text, nlp_artifacts)
         for m in DATE.finditer(text):
             s, e = next(((s, e) for s, e in sentences if s <= m.start() < e), (0, len(text)))
             ls, le = _line(text, m.start(), m.end())
             line = text[ls:le]
-            decided = (whole_block_dob or case.search(text[s:e]) or dob.search(text[s:e]) or case.search(line)
-                       or _FIELD.match(line) or not (text[ls:m.start()] + text[m.end():le]).strip(" \t,."))
-            yield m.start(), m.end(), ({} if decided else {"entity": "DATE_MENTION"})
+            of_birth = whole_block_dob or dob.search(text[s:e]) or dob.search(line)
+            yield m.start(), m.end(), ({} if of_birth else {"entity": "DATE_MENTION"})

@@ -66,7 +66,7 @@ def _leading_name(words: list[str]) -> list[str]:
 
 class CorrespondenceNameRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
-    SCORE = 0.8
+    SCORE = 0.88
     DOCUMENT_LEVEL = True  # a sign-off and the name under it can sit in different paragraphs
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:

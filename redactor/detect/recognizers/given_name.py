@@ -33,7 +33,7 @@ def cut_at_place(text: str, start: int, end: int) -> tuple[int, int]:
 
 class GivenNameRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
-    SCORE = 0.7
+    SCORE = 0.86
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         for m in _RUN.finditer(text):

@@ -21,7 +21,7 @@ NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", 
 
 class ProperNounNameRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
-    SCORE = 0.6
+    SCORE = 0.7
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         doc = getattr(nlp_artifacts, "tokens", None)

@@ -29,7 +29,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str | None]
 
 class RoleNameRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
-    SCORE = 0.75
+    SCORE = 0.87
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         before, after, roles = _patterns()

@@ -111,7 +111,7 @@ def _assign(columns: list[tuple[int, int, str | None]], offset: int) -> str | No
 class TableColumnRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
     EXTRA_ENTITIES = tuple(sorted(set(data()["table_columns"]) - {"PERSON"}))
-    SCORE = 0.75
+    SCORE = 0.9
     DOCUMENT_LEVEL = True  # a header and its rows can be split over paragraphs
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:

@@ -43,7 +43,7 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 class TitledNameRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
-    SCORE = 0.85
+    SCORE = 0.9
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         for m in _pattern().finditer(text):
