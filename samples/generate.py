@@ -69,7 +69,8 @@ KINDS = [
     "election-data",
     "press-release",
 ]
-VARIANTS = {"v1": "dev", "v2": "dev", "v3": "heldout", "v4": "heldout", "v5": "dev", "v6": "dev"}
+VARIANTS = {"v1": "dev", "v2": "dev", "v3": "heldout", "v4": "heldout", "v5": "dev", "v6": "dev",
+            "v7": "dev", "v8": "dev"}
 
 TYPES = [
     "PERSON", "EMAIL", "PHONE", "ADDRESS", "POSTCODE", "DATE", "NINO",
