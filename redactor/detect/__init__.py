@@ -184,9 +184,24 @@ def _drop_contained_urls(findings: list[Finding]) -> list[Finding]:
             and not any(e.start < f.end and f.start < e.end for e in emails)]
 
 
+def _shape(value: str) -> str | None:
+    """A regex for strings shaped like ``value`` (``00519732`` -> eight digits), if distinctive enough."""
+    if len(value) < 7 or not any(c.isdigit() for c in value):
+        return None
+    shape = "".join(r"\d" if c.isdigit() else "[A-Z]" if c.isupper() else re.escape(c) for c in value)
+    return rf"(?<![\w\-/]){shape}(?![\w\-/])"
+
+
 def _recurrences(text: str, findings: list[Finding]) -> list[Finding]:
-    """Identifiers found once, found again wherever the same string recurs."""
+    """Identifiers found once, found again wherever the same string recurs.
+
+    Membership numbers go further: another string of exactly the same shape
+    (``00519733`` beside a known ``00519732``, ``MS-3308-1175`` beside
+    ``MS-4471-0923``) is a membership number too.
+    """
     covered = {(f.start, f.end) for f in findings}
+    taken = [(f.start, f.end) for f in findings]
+    shapes = {_shape(text[f.start:f.end]) for f in findings if f.entity_type == "MEMBERSHIP_NO"} - {None}
     seen: set[str] = set()
     extra: list[Finding] = []
     for f in findings:
@@ -198,6 +213,10 @@ def _recurrences(text: str, findings: list[Finding]) -> list[Finding]:
         for m in re.finditer(rf"(?<![\w@.\-]){pattern}(?![\w@\-])", text, re.I):
             if (m.start(), m.end()) not in covered:
                 extra.append(Finding(m.start(), m.end(), f.entity_type, f.score, "Recurrence"))
+    for shape in shapes:
+        for m in re.finditer(shape, text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                extra.append(Finding(m.start(), m.end(), "MEMBERSHIP_NO", 0.6, "Recurrence"))
     return extra
 
 

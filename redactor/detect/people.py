@@ -130,9 +130,13 @@ class People:
                 if len(form) < 2:
                     continue
                 name = r"[ \t]*\n?[ \t]*".join(re.escape(w) for w in form)
-                for m in re.finditer(rf"{name}[ \t]*\([ \t]*([A-Z]{{2,4}})\b", text):
-                    if _initials_of(m.group(1), form):
-                        person.aliases.add(m.group(1))
+                initials = (rf"{name}[^()\n]{{0,60}}\([ \t]*([A-Z]{{2,4}})\b",  # Name, Officer (DL)
+                            rf"(?<![\w])([A-Z]{{2,4}})[ \t]*(?:=|:|\(|-)[ \t]*{name}",  # TK = Name / HN (Name
+                            rf"(?m)^[ \t]*([A-Z]{{2,4}})[ \t]*\n[ \t]*{name}")  # initials signed above the name
+                for pattern in initials:
+                    for m in re.finditer(pattern, text):
+                        if _initials_of(m.group(1), form):
+                            person.aliases.add(m.group(1))
                 for m in re.finditer(rf"{name}\b[^.\n]{{0,40}}?\b(?:known as|calls?|called|nicknamed|goes by)"
                                      rf"(?:[ \t]+(?:him|her|them))?[ \t]+[\"'\u201c\u2018]?({NAME_WORD})", text):
                     person.aliases.add(m.group(1))

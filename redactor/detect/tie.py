@@ -10,7 +10,9 @@ of a tied type (``tied_types`` in ``models/detection.yaml``) survives when
 * the document names a person and the finding stands on a short line of its
   own or in a table cell: a heading, a subject line, a register entry.
 
-A surviving ``DATE_MENTION`` becomes a ``DATE``.
+A ``DATE_MENTION`` also survives in a case file (a document that names a
+person and has a case reference, a membership number, an allegation or a
+sanction); a surviving one becomes a ``DATE``.
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ from functools import lru_cache
 from ..document import Finding
 from .vocabulary import data
 
+#: Findings that make a document a case file, in which every date of a named person's case counts.
+CASE_MARKERS = frozenset({"CASE_REF", "MEMBERSHIP_NO", "ALLEGATION", "SANCTION"})
 WINDOW = 2  # sentences before the finding's own that still tie it to a person
 SHORT_LINE = 60
 
@@ -47,6 +51,7 @@ def tied_to_person(text: str, findings: list[Finding], sentences: Sequence[tuple
     untied = set(data()["untied_recognizers"])
     anchors = set(data()["identifier_anchors"])
     people = [f for f in findings if f.entity_type in anchors]
+    case_document = any(f.entity_type in CASE_MARKERS for f in findings)
     starts = [s for s, _ in sentences]
     kept = []
     for f in findings:
@@ -58,6 +63,7 @@ def tied_to_person(text: str, findings: list[Finding], sentences: Sequence[tuple
         e = max(sentences[i][1] if i >= 0 else f.end, f.end)
         s = min(s, f.start)
         if (_anchor().search(text, s, e) or any(p.start < e and p.end > s for p in people)
-                or (people and _on_short_line(text, f))):
+                or (people and _on_short_line(text, f))
+                or (f.entity_type == "DATE_MENTION" and people and case_document)):
             kept.append(replace(f, entity_type="DATE") if f.entity_type == "DATE_MENTION" else f)
     return kept

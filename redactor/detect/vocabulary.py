@@ -27,7 +27,7 @@ PARTICLES = ("de", "da", "di", "do", "dos", "das", "del", "della", "van", "von",
 #: One word of a personal name: Okoro, O'Brien, McDonald, Okafor-Reyes, Ó Súilleabháin, al-Hassan,
 #: SMITH, or an initial "J.".
 NAME_WORD = (rf"(?:{UPPER}{LOWER}?\.|(?:(?:al|el|ul|ad|as|ash|an|bin|t|h|n)-)?"
-             rf"{UPPER}{_ANY}*{LOWER}{_ANY}*(?:-{UPPER}{_ANY}+)*"
+             rf"{UPPER}{_ANY}*{LOWER}{_ANY}*(?:-{_ANY}+)*"
              rf"|{UPPER}{{2,}}(?:[-'\u2019]{UPPER}{{2,}})*)")
 NAME_WORD_RE = re.compile(NAME_WORD)
 _PARTICLE = "(?:" + "|".join(PARTICLES) + ")"

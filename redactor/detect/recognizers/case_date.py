@@ -16,8 +16,12 @@ from functools import lru_cache
 from ..vocabulary import data
 from .base import CodeRecognizer, sentence_bounds
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTHS = ("Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           "Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_MONTH = rf"(?:{_MONTHS}|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)"
+_ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                 r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
+                 r"(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
 _DAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 DATE = re.compile(
     rf"\b{_DAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|-|\u2013|&)\s*)?"
@@ -25,6 +29,10 @@ DATE = re.compile(
     rf"|\b{_DAY}{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
     r"|(?<![\d.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b(?![.\-/]\d)"
     r"|\b\d{4}-\d{2}-\d{2}\b"
+    rf"|\b\d{{1,2}}-{_MONTH}-(?:\d{{4}}|\d{{2}})\b"
+    rf"|\b(?i:{_ORDINAL_WORD})\s+of\s+{_MONTH}(?:,?\s+\d{{4}})?\b"
+    r"|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\s+\d{1,2}(?:st|nd|rd|th)\b"
+    r"|(?<![\d/.])\d{1,2}/\d{1,2}(?=\s+\d{1,2}:\d{2})"
 )
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
