@@ -3,8 +3,9 @@
 ``Lerato Mokoena from the branch``: spaCy's small NER model does not call it
 a person, but its tagger tags both words as proper nouns (NNP). A run of two
 or three such words is a name when no word is an ordinary English word, an
-organisation or place word, or in capitals, and the NER does not call the run
-(or part of it) a place or an organisation.
+organisation or place word, or in capitals, and the NER does not call any of its
+words a place or a nationality (it does not count ORG: the small model often
+takes a person's name for an organisation).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from ..vocabulary import NAME_WORD_RE, word_set
 from .base import CodeRecognizer
 
 PROPER = frozenset({"NNP", "NNPS"})
-NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE",
+NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE",
                         "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE"})
 
 
