@@ -86,6 +86,7 @@ class Detector:
         findings = drop_organisation_contacts(doc.text, _drop_contained_urls(findings))
         findings = tied_to_person(doc.text, findings, sentences)
         findings = [_to_clause_end(doc.text, f) if f.entity_type in CLAUSE_TYPES else f for f in findings]
+        findings = [_with_duration(doc.text, f) if f.entity_type == "SANCTION" else f for f in findings]
         findings += _recurrences(doc.text, findings)
         return _dedupe(findings)
 
@@ -174,6 +175,17 @@ def _to_clause_end(text: str, f: Finding) -> Finding:
     m = stop.search(text, f.end, min(len(text), f.end + CLAUSE_REACH))
     end = m.start() if m else f.end
     return replace(f, end=end) if end > f.end and text[f.end:end].strip() else f
+
+
+_DURATION = re.compile(
+    r",?\s+(?:for\s+)?(?:a\s+(?:further\s+|period\s+of\s+)?)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|eighteen|twenty-four)\s+(?:days?|weeks?|months?|years?)\b", re.I)
+
+
+def _with_duration(text: str, f: Finding) -> Finding:
+    """A sanction takes in its duration: ``suspended from membership`` + ``for two years``."""
+    m = _DURATION.match(text, f.end)
+    return replace(f, end=m.end()) if m else f
 
 
 def _drop_contained_urls(findings: list[Finding]) -> list[Finding]:
