@@ -4,6 +4,7 @@
 * sign-offs: the line after ``Yours sincerely,`` (or the rest of its line)
 * ``Label: value`` lines whose label names a person (``From:``, ``Complainant:``,
   ``Panel members:``), each name of a list; the label's role is kept as metadata.
+* the sender of each message of a pasted chat export (``[14/05 09:12] Tsang, Wing Yan: ...``).
 """
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ def _sign_off() -> re.Pattern[str]:
     offs = "|".join(re.escape(s) for s in sorted(data()["sign_offs"], key=len, reverse=True))
     return re.compile(rf"^[ \t]*(?i:{offs})[ \t]*[,.:!]?[ \t]*(?:\n[ \t]*)*?(?:\n|[ \t]+)[ \t]*"
                       rf"(?:(?:{titles_pattern()})[ \t]+)?({_NAME})[ \t]*(?:,.*)?$", re.M)
+
+
+_CHAT_LINE = re.compile(
+    r"(?m)^[ \t]*\[?[ \t]*\d{1,2}[/.:-]\d{1,2}(?:[/.:-]\d{2,4})?(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*\]?[ \t]*"
+    r"[-\u2013]?[ \t]*([^:\n\[\]]{2,40}?)[ \t]*:(?=\s)")
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +83,12 @@ class CorrespondenceNameRecognizer(CodeRecognizer):
                 yield m.start(1), m.end(1), {}
         for m in _sign_off().finditer(text):
             if looks_like_name(m.group(1).split()):
+                yield m.start(1), m.end(1), {}
+        for m in _CHAT_LINE.finditer(text):  # the sender of each message of a chat export
+            sender = m.group(1)
+            words = [w.strip(",") for w in sender.split()]
+            if words and all(NAME_WORD_RE.fullmatch(w) or re.fullmatch(r"[A-Z]\.?", w) for w in words) \
+                    and not any(w.lower() in word_set("not_name_words") for w in words):
                 yield m.start(1), m.end(1), {}
         roles = {k.lower(): v for k, v in data()["person_fields"].items()}
         for m in _field().finditer(text):
