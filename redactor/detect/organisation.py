@@ -17,6 +17,7 @@ from .vocabulary import data, word_set
 
 ADDRESS_TYPES = frozenset({"ADDRESS", "POSTCODE"})
 CONTACT_TYPES = frozenset({"PHONE", "EMAIL", "CASE_REF", "ADDRESS", "POSTCODE", "URL"})
+CONTACT_LINE_MAX = 160
 
 
 def is_role_mailbox(address: str) -> bool:
@@ -37,16 +38,33 @@ def _public_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _contact_lines(text: str, findings: list[Finding]) -> list[tuple[int, int]]:
-    """Lines that are the organisation's own contact line: a cue (``Press Office:``) or a role mailbox."""
-    cues = re.compile("|".join(re.escape(c) for c in data()["organisation_line_cues"]), re.I)
-    starts = {m.start() for m in cues.finditer(text)}
-    starts |= {f.start for f in findings if f.entity_type == "EMAIL" and is_role_mailbox(text[f.start:f.end])}
+    """The organisation's own contact lines.
+
+    A short line that starts with a cue (``Press Office: ...``, ``Promoted by ...``)
+    or names one in brackets (``... (regional office)``), or that holds a role
+    mailbox and no other e-mail address. A cue inside prose does not count.
+    """
+    cue = "|".join(re.escape(c) for c in data()["organisation_line_cues"])
+    labelled = re.compile(rf"(?im)^[ \t]*(?:{cue})|\((?:{cue})\)")
+    emails = [f for f in findings if f.entity_type == "EMAIL"]
     lines = []
-    for pos in starts:
-        start = text.rfind("\n", 0, pos) + 1
-        end = text.find("\n", pos)
-        lines.append((start, end if end >= 0 else len(text)))
+    for start, end in _lines(text):
+        if end - start > CONTACT_LINE_MAX:
+            continue
+        on_line = [f for f in emails if start <= f.start < end]
+        roles = [f for f in on_line if is_role_mailbox(text[f.start:f.end])]
+        if labelled.search(text, start, end) or (roles and len(roles) == len(on_line)):
+            lines.append((start, end))
     return lines
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\n", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
 
 
 def drop_organisation_contacts(text: str, findings: list[Finding]) -> list[Finding]:
@@ -55,6 +73,9 @@ def drop_organisation_contacts(text: str, findings: list[Finding]) -> list[Findi
     kept = []
     for f in findings:
         if f.entity_type == "EMAIL" and is_role_mailbox(text[f.start:f.end]):
+            continue
+        if f.entity_type == "EMAIL" and not any(s <= f.start and f.end <= e for s, e in contact):
+            kept.append(f)
             continue
         if f.entity_type in ADDRESS_TYPES and any(s <= f.start and f.end <= e for s, e in public):
             continue
