@@ -73,6 +73,8 @@ def looks_like_name(words: list[str]) -> bool:
     words = [w for w in words if w not in PARTICLES]
     blocked = word_set("not_name_words")
     for w in words:
+        if re.fullmatch(r"[A-Z]\.?", w):
+            continue  # an initial: "J. Smith", "Demelza R"
         if not NAME_WORD_RE.fullmatch(w):
             return False
         if w.lower().rstrip(".") in blocked or (is_stop(w) and w.lower() not in word_set("word_names")):
