@@ -76,7 +76,7 @@ class Detector:
             raw.extend(_to_findings(recognizer.analyze(doc.text, recognizer.supported_entities, None), 0, doc.text))
 
         people = People(known)
-        addresses = [f for f in raw if f.entity_type in ("ADDRESS", "POSTCODE", "EMAIL", "URL")]
+        addresses = _mask(len(doc.text), (f for f in raw if f.entity_type in ("ADDRESS", "POSTCODE", "EMAIL", "URL")))
         for f in raw:
             if f.entity_type == "PERSON" and _is_person_candidate(doc.text, f, addresses, places, place_words):
                 people.add(name_words(doc.text[f.start:f.end]), f.role)
@@ -143,7 +143,7 @@ def _to_findings(results: Iterable[RecognizerResult], offset: int, text: str) ->
     return out
 
 
-def _is_person_candidate(text: str, f: Finding, addresses: list[Finding], places: set[str],
+def _is_person_candidate(text: str, f: Finding, addresses: bytearray, places: set[str],
                          place_words: set[str]) -> bool:
     """Whether a PERSON finding should make a person whose every mention is then removed.
 
@@ -157,7 +157,7 @@ def _is_person_candidate(text: str, f: Finding, addresses: list[Finding], places
     line_start = text.rfind("\n", 0, f.start) + 1
     if not text[line_start:f.start].strip() and text[f.end:f.end + 1] == ":":
         return False
-    if any(a.start < f.end and f.start < a.end for a in addresses):
+    if any(addresses[f.start:f.end]):
         return False
     words = value.split()
     if words and words[-1].lower().strip(".,") in word_set("place_words"):
@@ -188,12 +188,19 @@ def _with_duration(text: str, f: Finding) -> Finding:
     return replace(f, end=m.end()) if m else f
 
 
+def _mask(size: int, spans: Iterable[Finding]) -> bytearray:
+    """One byte per character of the text, set where one of ``spans`` lies."""
+    mask = bytearray(size)
+    for f in spans:
+        mask[f.start:f.end] = b"\x01" * (f.end - f.start)
+    return mask
+
+
 def _drop_contained_urls(findings: list[Finding]) -> list[Finding]:
     """Presidio's URL recognizer also matches the domain of an e-mail address: drop those."""
-    emails = [f for f in findings if f.entity_type == "EMAIL"]
-    return [f for f in findings
-            if f.entity_type != "URL" or not any(e.start <= f.start and f.end <= e.end + 1 for e in emails)
-            and not any(e.start < f.end and f.start < e.end for e in emails)]
+    size = max((f.end for f in findings), default=0)
+    emails = _mask(size, (f for f in findings if f.entity_type == "EMAIL"))
+    return [f for f in findings if f.entity_type != "URL" or not any(emails[f.start:f.end])]
 
 
 def _shape(value: str) -> str | None:
@@ -212,7 +219,7 @@ def _recurrences(text: str, findings: list[Finding]) -> list[Finding]:
     ``MS-4471-0923``) is a membership number too.
     """
     covered = {(f.start, f.end) for f in findings}
-    taken = [(f.start, f.end) for f in findings]
+    taken = _mask(len(text), findings)
     shapes = {_shape(text[f.start:f.end]) for f in findings if f.entity_type == "MEMBERSHIP_NO"} - {None}
     seen: set[str] = set()
     extra: list[Finding] = []
@@ -227,7 +234,7 @@ def _recurrences(text: str, findings: list[Finding]) -> list[Finding]:
                 extra.append(Finding(m.start(), m.end(), f.entity_type, f.score, "Recurrence"))
     for shape in shapes:
         for m in re.finditer(shape, text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
+            if not any(taken[m.start():m.end()]):
                 extra.append(Finding(m.start(), m.end(), "MEMBERSHIP_NO", 0.6, "Recurrence"))
     return extra
 

@@ -10,6 +10,7 @@ organisation configuration in ``models/detection.yaml``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..document import Finding
@@ -46,12 +47,13 @@ def _contact_lines(text: str, findings: list[Finding]) -> list[tuple[int, int]]:
     """
     cue = "|".join(re.escape(c) for c in data()["organisation_line_cues"])
     labelled = re.compile(rf"(?im)^[ \t]*(?:{cue})|\((?:{cue})\)")
-    emails = [f for f in findings if f.entity_type == "EMAIL"]
+    emails = sorted((f for f in findings if f.entity_type == "EMAIL"), key=lambda f: f.start)
+    email_starts = [f.start for f in emails]
     lines = []
     for start, end in _lines(text):
         if end - start > CONTACT_LINE_MAX:
             continue
-        on_line = [f for f in emails if start <= f.start < end]
+        on_line = emails[bisect.bisect_left(email_starts, start):bisect.bisect_left(email_starts, end)]
         roles = [f for f in on_line if is_role_mailbox(text[f.start:f.end])]
         if labelled.search(text, start, end) or (roles and len(roles) == len(on_line)):
             lines.append((start, end))

@@ -50,8 +50,19 @@ def tied_to_person(text: str, findings: list[Finding], sentences: Sequence[tuple
     tied = set(data()["tied_types"])
     untied = set(data()["untied_recognizers"])
     anchors = set(data()["identifier_anchors"])
-    people = [f for f in findings if f.entity_type in anchors]
+    people = sorted((f for f in findings if f.entity_type in anchors), key=lambda f: f.start)
+    people_starts = [p.start for p in people]
     case_document = any(f.entity_type in CASE_MARKERS for f in findings)
+
+    def person_in(s: int, e: int) -> bool:
+        """Whether a person anchor overlaps [s, e): anchors are short, so look just before s too."""
+        i = bisect.bisect_left(people_starts, s - 200)
+        while i < len(people) and people[i].start < e:
+            if people[i].end > s:
+                return True
+            i += 1
+        return False
+
     starts = [s for s, _ in sentences]
     kept = []
     for f in findings:
@@ -62,7 +73,7 @@ def tied_to_person(text: str, findings: list[Finding], sentences: Sequence[tuple
         s = sentences[max(i - WINDOW, 0)][0] if i >= 0 else f.start
         e = max(sentences[i][1] if i >= 0 else f.end, f.end)
         s = min(s, f.start)
-        if (_anchor().search(text, s, e) or any(p.start < e and p.end > s for p in people)
+        if (_anchor().search(text, s, e) or person_in(s, e)
                 or (people and _on_short_line(text, f))
                 or (f.entity_type == "DATE_MENTION" and people and case_document)):
             kept.append(replace(f, entity_type="DATE") if f.entity_type == "DATE_MENTION" else f)
