@@ -174,13 +174,14 @@ class People:
 
 def find_mentions(text: str, people: People, tags: Mapping[int, str]) -> list[Finding]:
     """Every mention in ``text`` of every person in ``people``."""
+    lower_words = set(re.findall(r"(?<![\w\-.@/])[a-z][\w'\-]*(?![\w\-@/]|\.\w)", text))
     taken = bytearray(len(text))
     found: list[Finding] = []
     for person, pattern, single in people.variants():
         for m in re.finditer(rf"(?<![\w\-])(?:{pattern})(?![\w\-])", text, re.I):
             if any(taken[m.start():m.end()]):
                 continue
-            if not _acceptable(text, m, single, tags):
+            if not _acceptable(m, single, tags, lower_words):
                 continue
             start, end = _widen(text, m.start(), m.end(), taken)
             taken[start:end] = b"\x01" * (end - start)
@@ -205,15 +206,14 @@ def _widen(text: str, start: int, end: int, taken: bytearray) -> tuple[int, int]
     return start, end
 
 
-def _acceptable(text: str, m: re.Match[str], single: bool, tags: Mapping[int, str]) -> bool:
+def _acceptable(m: re.Match[str], single: bool, tags: Mapping[int, str], lower_words: set[str]) -> bool:
     matched = m.group()
     if matched.islower():
         return False
     if not single:
         return True
     word = matched.lower()
-    # an ordinary lower-case use of the word, not part of an e-mail address or a URL
-    lower_use = re.search(rf"(?<![\w\-.@/]){re.escape(word)}(?![\w\-@/]|\.\w)", text) is not None
+    lower_use = word in lower_words  # used as an ordinary lower-case word (not in an e-mail address or URL)
     if word in word_set("word_names") or is_stop(word) or lower_use:
         return tags.get(m.start()) in PROPER_NOUN_TAGS
     return True
