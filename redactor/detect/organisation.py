@@ -14,6 +14,7 @@ import bisect
 import re
 
 from ..document import Finding
+from .lines import line_spans
 from .vocabulary import data, word_set
 
 ADDRESS_TYPES = frozenset({"ADDRESS", "POSTCODE"})
@@ -50,7 +51,7 @@ def _contact_lines(text: str, findings: list[Finding]) -> list[tuple[int, int]]:
     emails = sorted((f for f in findings if f.entity_type == "EMAIL"), key=lambda f: f.start)
     email_starts = [f.start for f in emails]
     lines = []
-    for start, end in _lines(text):
+    for start, end in line_spans(text):
         if end - start > CONTACT_LINE_MAX:
             continue
         on_line = emails[bisect.bisect_left(email_starts, start):bisect.bisect_left(email_starts, end)]
@@ -58,15 +59,6 @@ def _contact_lines(text: str, findings: list[Finding]) -> list[tuple[int, int]]:
         if labelled.search(text, start, end) or (roles and len(roles) == len(on_line)):
             lines.append((start, end))
     return lines
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(r"\n", text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
 
 
 def drop_organisation_contacts(text: str, findings: list[Finding]) -> list[Finding]:

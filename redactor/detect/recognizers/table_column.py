@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from ..lines import line_spans
 from ..vocabulary import data
 from .base import CodeRecognizer
 
@@ -28,15 +29,6 @@ def _column_types() -> list[tuple[re.Pattern[str], str]]:
 @lru_cache(maxsize=1)
 def _empty() -> frozenset[str]:
     return frozenset(str(v).lower() for v in data()["table_empty_cells"])
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(r"\n", text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
 
 
 def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -115,7 +107,7 @@ class TableColumnRecognizer(CodeRecognizer):
     DOCUMENT_LEVEL = True  # a header and its rows can be split over paragraphs
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
-        lines = _lines(text)
+        lines = line_spans(text)
         yield from self._tab_tables(text, lines)
         i = 0
         while i < len(lines):
