@@ -10,7 +10,7 @@ turn a list of :class:`Decision` into a redacted copy using ``source_map`` and
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,7 +112,7 @@ class Decision:
     Writers receive only decisions that change the text (action other than
     ``keep``); regions never overlap and are sorted by ``start``.
     ``replacement`` is what the region becomes in text formats (for example
-    ``[PERSON]``); formats that cannot carry text (PDF boxes) use ``label``.
+    ``[PERSON]``); formats that cannot carry text (PDF boxes) draw the region.
     """
 
     start: int
@@ -122,12 +122,3 @@ class Decision:
     replacement: str
     reason: str
     findings: tuple[Finding, ...] = ()
-
-    @property
-    def label(self) -> str:
-        return self.entity_type
-
-
-def non_overlapping(decisions: Sequence[Decision]) -> bool:
-    """True when decisions are sorted and disjoint, the contract writers rely on."""
-    return all(a.end <= b.start for a, b in zip(decisions, decisions[1:]))

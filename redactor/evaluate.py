@@ -186,20 +186,23 @@ def evaluate(folder: Path, *, formats: Iterable[str], path: str, redactor: Redac
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         stem = gold_file.name[: -len(".gold.json")]
         split = gold.get("split", "dev")
+        source: str | None = None
         for fmt_name in formats:
             src = folder / f"{stem}.{fmt_name}"
             if not src.exists():
                 continue
             fmt = format_for(src)
-            data = src.read_bytes()
             try:
-                doc = fmt.read(data, src.name)
-                outcome = redactor.redact_bytes(data, src.name, path=path)
+                outcome = redactor.redact_bytes(src.read_bytes(), src.name, path=path)
             except RedactorError as exc:
                 errors.append({"file": src.name, "error": str(exc)})
                 continue
-            source = None if fmt_name == "txt" else _source_text(folder / f"{stem}.txt")
-            spans = anchor(doc, gold["spans"], source)
+            doc = outcome.document
+            if fmt_name == "txt":
+                source = doc.text
+            elif source is None:
+                source = _source_text(folder / f"{stem}.txt")
+            spans = anchor(doc, gold["spans"], None if fmt_name == "txt" else source)
             tallies[(split, fmt_name)].add(spans, outcome.findings)
             counter = leaks[(split, fmt_name)]
             counter[0] += leaked_spans(doc, spans, fmt.extract_text(outcome.output))

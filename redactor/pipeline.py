@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .detect import DEFAULT_MODEL, Detector, KnownPerson
-from .document import Decision, Finding
+from .document import Decision, Document, Finding
 from .errors import RedactorError, UnreadableInput, UsageError
 from .formats import format_for
 from .policy import DEFAULT_PATH, decide, judge, load_path
@@ -40,6 +40,7 @@ class Outcome:
     report: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    document: Document | None = None
     output_path: Path | None = None
 
     @property
@@ -90,7 +91,7 @@ class Redactor:
         report = build_report(doc, disclosure, judgements, decisions, model=self.model,
                               input_sha256=hashlib.sha256(data).hexdigest(), checked=verification.checked,
                               seconds=seconds)
-        return Outcome("written", output, report, findings, decisions)
+        return Outcome("written", output, report, findings, decisions, doc)
 
     def redact_file(self, src: str | Path, dst: str | Path, *, path: str = DEFAULT_PATH,
                     subjects: Sequence[str] = (), names: Sequence[str] = (), report_path: str | Path | None = None,

@@ -80,7 +80,3 @@ def looks_like_name(words: list[str]) -> bool:
         if w.lower().rstrip(".") in blocked or (is_stop(w) and w.lower() not in word_set("word_names")):
             return False
     return True
-
-
-def name_words(text: str) -> list[str]:
-    return text.split()
