@@ -53,3 +53,9 @@ def test_a_press_release_without_people_has_no_person(detector):
     text = ("Labour will hope to mark the anniversary of the NHS with events across the country. "
             "The rose garden at the conference centre will open to visitors on 3 June.")
     assert person_texts(detector, text) == []
+
+
+def test_a_name_does_not_run_into_a_label_on_the_next_line(detector):
+    text = "Signed: Gareth Llewellyn\nDated: 26 February 2024\n"
+    found = person_texts(detector, text)
+    assert "Gareth Llewellyn" in found and not any("Dated" in f for f in found)

@@ -26,8 +26,9 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     blocked = word_set("not_name_words")
     for i, w in enumerate(words):
         word = w.group()
-        if i and "\n" in text[start + words[i - 1].end():start + w.start()] and is_stop(word):
-            break
+        after_break = i and "\n" in text[start + words[i - 1].end():start + w.start()]
+        if after_break and (is_stop(word) or text[start + w.end():start + w.end() + 1] == ":"):
+            break  # the next line starts with an ordinary word or a label ("Dated:"), not the name
         if word in PARTICLES and i:
             keep.append(w)
             continue
