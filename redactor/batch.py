@@ -19,8 +19,8 @@ from pathlib import Path
 
 from .errors import RedactorError, UsageError
 from .formats import FORMATS
-from .pipeline import Redactor
-from .policy import load_path
+from .pipeline import Redactor, Request
+from .policy import DEFAULT_PATH, load_path
 
 MANIFEST = "manifest.jsonl"
 
@@ -68,19 +68,23 @@ def input_files(in_dir: Path, out_dir: Path) -> Iterator[Path]:
         yield path
 
 
-def run_batch(redactor: Redactor, in_dir: Path, out_dir: Path, *, path: str, pipeline_file: Path | None = None,
+def run_batch(redactor: Redactor, in_dir: Path, out_dir: Path, *, path: str = DEFAULT_PATH,
+              pipeline_file: Path | None = None, request: Request | None = None,
               on_result: Callable[[FileResult], None] | None = None) -> BatchSummary:
+    """Redact every file under ``in_dir`` into ``out_dir``; ``request`` (or ``path``) says how."""
+    request = request or Request(path=path, pipeline_file=pipeline_file)
     if not in_dir.is_dir():
         raise UsageError(f"input folder not found: {in_dir}")
     if out_dir.resolve() == in_dir.resolve():
         raise UsageError("the output folder must differ from the input folder")
-    load_path(path, pipeline_file)  # a bad path is a usage error before any file is touched
+    # a bad path, or one missing what it requires, is a usage error before any file is touched
+    request.check(load_path(request.path, request.pipeline_file))
     out_dir.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     results: list[FileResult] = []
     with open(out_dir / MANIFEST, "a", encoding="utf-8") as manifest:
         for src in input_files(in_dir, out_dir):
-            result = _one(redactor, src, in_dir, out_dir, path, pipeline_file)
+            result = _one(redactor, src, in_dir, out_dir, request)
             results.append(result)
             manifest.write(json.dumps(result.__dict__) + "\n")
             manifest.flush()
@@ -89,8 +93,7 @@ def run_batch(redactor: Redactor, in_dir: Path, out_dir: Path, *, path: str, pip
     return BatchSummary(results, time.perf_counter() - start)
 
 
-def _one(redactor: Redactor, src: Path, in_dir: Path, out_dir: Path, path: str,
-         pipeline_file: Path | None) -> FileResult:
+def _one(redactor: Redactor, src: Path, in_dir: Path, out_dir: Path, request: Request) -> FileResult:
     rel = src.relative_to(in_dir)
     result = FileResult(file=rel.as_posix(), status="done")
     t = time.perf_counter()
@@ -99,7 +102,7 @@ def _one(redactor: Redactor, src: Path, in_dir: Path, out_dir: Path, path: str,
         return result
     try:
         result.sha256 = hashlib.sha256(src.read_bytes()).hexdigest()
-        outcome = redactor.redact_file(src, out_dir / rel, path=path, pipeline_file=pipeline_file)
+        outcome = redactor.redact_file(src, out_dir / rel, request)
         result.by_type = outcome.by_type
     except RedactorError as exc:
         result.status = {4: "unsafe", 5: "withheld"}.get(exc.exit_code, "failed")

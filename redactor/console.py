@@ -70,3 +70,31 @@ def print_evaluation(result: dict[str, Any]) -> None:
             _out.print(f"leak rate of written {fmt} outputs: {scores['leak_rate']:.2%} "
                        f"({scores['leaked']} of {scores['gold_spans']} gold spans still readable); "
                        f"not wholly covered by a removal: {scores['uncovered_rate']:.2%}")
+
+
+def print_classification(file: str, classification: Any) -> None:
+    """Document labels with score, paragraph and cue ids; then each section's labels (no text)."""
+    table = Table(title=f"{file}: Confidential Matters" + ("  [flag: plp, para. 10]" if classification.plp else ""))
+    for col in ("label", "score", "paragraph", "evidence"):
+        table.add_column(col)
+    for lab in classification.categories:
+        cues = sorted({e.cue for e in lab.evidence})
+        table.add_row(lab.label + (f" ({lab.category})" if lab.category else ""), f"{lab.score:.2f}",
+                      lab.paragraph, ", ".join(cues))
+    _out.print(table)
+    sections = Table(title="sections")
+    for col in ("characters", "opened by", "labels"):
+        sections.add_column(col)
+    for s in classification.sections:
+        sections.add_row(f"{s.start}-{s.end}", s.kind, ", ".join(s.names) + (" [plp]" if s.plp else ""))
+    _out.print(sections)
+
+
+def print_paths(paths: Any) -> None:
+    table = Table(title="disclosure paths")
+    for col in ("path", "paragraph", "recipient", "description"):
+        table.add_column(col, overflow="fold")
+    for p in paths:
+        needs = f" (requires {', '.join(p.requires)})" if p.requires else ""
+        table.add_row(p.name, p.paragraph, p.recipient, p.description + needs)
+    _out.print(table)

@@ -38,9 +38,13 @@ class UnsafeToRedact(RedactorError):
 
 
 class Withheld(RedactorError):
-    """The disclosure path withholds the whole document (exit 5)."""
+    """The disclosure path withholds the whole document (exit 5); ``report`` says why."""
 
     exit_code = 5
+
+    def __init__(self, message: str, report: dict | None = None) -> None:
+        super().__init__(message)
+        self.report = report
 
 
 class PathDefinitionError(UsageError):

@@ -29,11 +29,15 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .detect.types import kind as entity_kind
 from .document import Document, Finding
 from .errors import RedactorError, UsageError
 from .formats import format_for
 from .pipeline import Redactor
 from .verify import normalise, occurrences
+
+#: kinds of finding the gold files annotate (party units and content regions are not scored)
+SCORED_KINDS = {"identifier", "personal", "disciplinary", "special"}
 
 #: Types that count as each other when scoring (a profile URL is both a URL and a handle).
 EQUIVALENT = {"HANDLE": "URL"}
@@ -203,7 +207,8 @@ def evaluate(folder: Path, *, formats: Iterable[str], path: str, redactor: Redac
             elif source is None:
                 source = _source_text(folder / f"{stem}.txt")
             spans = anchor(doc, gold["spans"], None if fmt_name == "txt" else source)
-            tallies[(split, fmt_name)].add(spans, outcome.findings)
+            scored = [f for f in outcome.findings if entity_kind(f.entity_type) in SCORED_KINDS]
+            tallies[(split, fmt_name)].add(spans, scored)
             counter = leaks[(split, fmt_name)]
             counter[0] += leaked_spans(doc, spans, fmt.extract_text(outcome.output))
             counter[1] += len(spans)

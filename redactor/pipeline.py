@@ -20,15 +20,56 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .classify import Classification, Classifier
+from .classify.sentences import SentenceClassifier
 from .detect import DEFAULT_MODEL, Detector, KnownPerson
 from .document import Decision, Document, Finding
-from .errors import RedactorError, UnreadableInput, UsageError
+from .errors import RedactorError, UnreadableInput, UsageError, Withheld
 from .formats import format_for
-from .policy import DEFAULT_PATH, decide, judge, load_path
+from .policy import DEFAULT_PATH, DisclosurePath, decide, judge, load_path, shipped_paths
+from .policy.content import WithheldDocument, judge_sections, judge_sentences
+from .policy.decide import Context
+from .policy.operators import ENCRYPTION_KEY_ENV, Pseudonyms, load_key
+from .policy.schema import REQUIREMENT_OPTIONS
 from .report import build_report
 from .verify import verify_output
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asks for besides the document: the disclosure path and what it needs.
+
+    ``people`` are the parties the user names, with their roles and aliases (``--subject``,
+    ``--complainant``, ``--witness``, ``--name``, ``--case``). ``basis``, ``recipient`` and
+    ``permission_ref`` are recorded in the report, and a path may require them.
+    """
+
+    path: str = DEFAULT_PATH
+    pipeline_file: str | Path | None = None
+    people: tuple[KnownPerson, ...] = ()
+    basis: str | None = None
+    recipient: str | None = None
+    permission_ref: str | None = None
+    case: str | None = None
+    categories_file: str | Path | None = None
+    key_file: str | Path | None = None
+
+    @classmethod
+    def make(cls, path: str = DEFAULT_PATH, subjects: Sequence[str] = (), names: Sequence[str] = (),
+             people: Sequence[KnownPerson] = (), **options: Any) -> Request:
+        known = tuple(people) + tuple(KnownPerson(s, "subject") for s in subjects) + tuple(
+            KnownPerson(n, "third_party") for n in names)
+        return cls(path=path, people=known, **options)
+
+    def check(self, disclosure: DisclosurePath) -> None:
+        """Refuse to use a path without what it requires (``requires:`` in its file)."""
+        given = {"basis": self.basis, "recipient": self.recipient, "permission_ref": self.permission_ref,
+                 "subject": any(p.role == "subject" for p in self.people) or None}
+        missing = [REQUIREMENT_OPTIONS[r] for r in disclosure.requires if not given.get(r)]
+        if missing:
+            raise UsageError(f"the disclosure path {disclosure.name!r} requires {' and '.join(missing)}")
 
 
 @dataclass
@@ -42,6 +83,7 @@ class Outcome:
     decisions: list[Decision] = field(default_factory=list)
     document: Document | None = None
     output_path: Path | None = None
+    classification: Classification | None = None
 
     @property
     def by_type(self) -> dict[str, int]:
@@ -49,12 +91,21 @@ class Outcome:
 
 
 class Redactor:
-    """Redacts documents along a disclosure path. Models load on first use, once."""
+    """Redacts documents along a disclosure path. Models load on first use, once.
 
-    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+    One instance shares its pseudonyms across every document it redacts, so a batch or a
+    case gets the same ``Member A`` / ``Witness 2`` throughout.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, *, categories_file: str | Path | None = None,
+                 pseudonym_key: str | None = None) -> None:
         self.model = model
+        self.categories_file = categories_file
         self._detector: Detector | None = None
+        self._classifier: Classifier | None = None
+        self._sentences: SentenceClassifier | None = None
         self._lock = threading.Lock()
+        self.pseudonyms = Pseudonyms(pseudonym_key)
 
     @property
     def detector(self) -> Detector:
@@ -63,10 +114,41 @@ class Redactor:
                 self._detector = Detector(self.model)
             return self._detector
 
-    def redact_bytes(self, data: bytes, name: str, *, path: str = DEFAULT_PATH, subjects: Sequence[str] = (),
-                     names: Sequence[str] = (), pipeline_file: str | Path | None = None) -> Outcome:
-        """Redact a document given as bytes; ``name`` (its file name) chooses the format."""
-        disclosure = load_path(path, pipeline_file)
+    @property
+    def classifier(self) -> Classifier:
+        with self._lock:
+            if self._classifier is None:
+                self._classifier = Classifier(self.categories_file)
+            return self._classifier
+
+    @property
+    def sentence_classifier(self) -> SentenceClassifier:
+        with self._lock:
+            if self._sentences is None:
+                self._sentences = SentenceClassifier()
+            return self._sentences
+
+    def classify_bytes(self, data: bytes, name: str) -> tuple[Document, Classification]:
+        """Read a document and classify it (no detection, nothing written)."""
+        doc = format_for(name).read(data, name)
+        classifier = self.classifier
+        with self._lock:
+            return doc, classifier.classify(doc.text)
+
+    def sentence_kinds(self, text: str, start: int, end: int) -> list:
+        sc = self.sentence_classifier
+        with self._lock:
+            return sc.classify(text, sc.split(text, start, end))
+
+    def redact_bytes(self, data: bytes, name: str, request: Request | None = None, **options: Any) -> Outcome:
+        """Redact a document given as bytes; ``name`` (its file name) chooses the format.
+
+        Pass a :class:`Request`, or its fields as keywords (``path=``, ``subjects=``, ``names=``...).
+        Raises :class:`~redactor.errors.Withheld` (carrying the report) when the path withholds it.
+        """
+        request = request or Request.make(**options)
+        disclosure = load_path(request.path, request.pipeline_file)
+        request.check(disclosure)
         fmt = format_for(name)
         if len(data) > MAX_INPUT_BYTES:
             raise UnreadableInput(f"file is larger than the {MAX_INPUT_BYTES // 2**20} MB limit")
@@ -74,34 +156,55 @@ class Redactor:
         t = time.perf_counter()
         doc = fmt.read(data, name)
         seconds["read"] = time.perf_counter() - t
-        known = [KnownPerson(s, "subject") for s in subjects] + [KnownPerson(n, "other") for n in names]
+        for person in request.people:
+            if person.role in ("subject", "complainant", "witness", "officer"):
+                self.pseudonyms.register(person.name, person.role)
         t = time.perf_counter()
         detector = self.detector
         with self._lock:
-            findings = detector.detect(doc, known)
+            findings = detector.detect(doc, list(request.people))
         seconds["detect"] = time.perf_counter() - t
-        judgements = judge(findings, disclosure)
-        decisions = decide(doc.text, judgements)
+        t = time.perf_counter()
+        classifier = self.classifier
+        with self._lock:
+            classification = classifier.classify(doc.text)
+        sections, withheld = judge_sections(doc.text, classification, disclosure)
+        sentences = judge_sentences(doc.text, classification, disclosure, self.sentence_kinds)
+        seconds["classify"] = time.perf_counter() - t
+        judgements = judge(findings, disclosure) + sections + sentences
+        report_args = dict(model=self.model, input_sha256=hashlib.sha256(data).hexdigest(),
+                           classification=classification, request=request)
+        if withheld is not None:
+            report = build_report(doc, disclosure, judgements, [], checked=0, seconds=seconds, status="withheld",
+                                  **report_args)
+            raise Withheld(withheld_message(withheld, disclosure), report=report)
+        context = Context(self.pseudonyms, load_key(ENCRYPTION_KEY_ENV, request.key_file, "encryption"))
+        decisions = decide(doc.text, judgements, disclosure, context)
         t = time.perf_counter()
         output = fmt.write(doc, decisions)
         seconds["write"] = time.perf_counter() - t
         t = time.perf_counter()
         verification = verify_output(doc, decisions, fmt.extract_text(output))
         seconds["verify"] = time.perf_counter() - t
-        report = build_report(doc, disclosure, judgements, decisions, model=self.model,
-                              input_sha256=hashlib.sha256(data).hexdigest(), checked=verification.checked,
-                              seconds=seconds)
-        return Outcome("written", output, report, findings, decisions, doc)
+        report = build_report(doc, disclosure, judgements, decisions, checked=verification.checked,
+                              seconds=seconds, **report_args)
+        return Outcome("written", output, report, findings, decisions, doc, classification=classification)
 
-    def redact_file(self, src: str | Path, dst: str | Path, *, path: str = DEFAULT_PATH,
-                    subjects: Sequence[str] = (), names: Sequence[str] = (), report_path: str | Path | None = None,
-                    pipeline_file: str | Path | None = None) -> Outcome:
-        """Redact ``src`` into ``dst`` (same format); the input is never modified."""
+    def redact_file(self, src: str | Path, dst: str | Path, request: Request | None = None, *,
+                    report_path: str | Path | None = None, **options: Any) -> Outcome:
+        """Redact ``src`` into ``dst`` (same format); the input is never modified.
+
+        A withheld document writes no copy; its report (if asked for) is still written.
+        """
         src, dst = Path(src), Path(dst)
         check_destination(src, dst, report_path)
         data = read_input(src)
-        outcome = self.redact_bytes(data, src.name, path=path, subjects=subjects, names=names,
-                                    pipeline_file=pipeline_file)
+        try:
+            outcome = self.redact_bytes(data, src.name, request, **options)
+        except Withheld as exc:
+            if report_path is not None and exc.report is not None:
+                write_atomically(Path(report_path), json.dumps(exc.report, indent=2).encode("utf-8"))
+            raise
         write_atomically(dst, outcome.output)
         if report_path is not None:
             try:
@@ -111,6 +214,15 @@ class Redactor:
                 raise
         outcome.output_path = dst
         return outcome
+
+
+def withheld_message(withheld: WithheldDocument, disclosure: DisclosurePath) -> str:
+    """One line: the category, its paragraph, and the shipped paths that would disclose it."""
+    permitting = [p.name for p in shipped_paths().values()
+                  if p.name != disclosure.name and p.category_action(withheld.label) in ("keep", "disclose")]
+    return (f"withheld by the {disclosure.name!r} path: the document is a Confidential Matter "
+            f"({withheld.label}, para. {withheld.paragraph}); paths that would permit disclosure: "
+            f"{', '.join(permitting) or 'none'}")
 
 
 def read_input(src: Path) -> bytes:

@@ -32,23 +32,39 @@ class Hasher:
         return hmac.new(self.key, value.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+PLP_NOTE = ("material flagged plp: a disciplinary matter under the Standing Orders of the Parliamentary "
+            "Labour Party, to which paragraph 8 of the code does not apply (para. 10)")
+
+
 def build_report(doc: Document, path: DisclosurePath, judgements: Sequence[Judgement],
                  decisions: Sequence[Decision], *, model: str, input_sha256: str, checked: int,
-                 seconds: dict[str, float], status: str = "written") -> dict[str, Any]:
+                 seconds: dict[str, float], status: str = "written", classification: Any = None,
+                 request: Any = None) -> dict[str, Any]:
     hasher = Hasher()
     changed = [j for j in judgements if j.action != "keep"]
     people: dict[str, dict[str, Any]] = {}
     for j in judgements:
         f = j.finding
         if f.person:
-            entry = people.setdefault(f.person, {"person": f.person, "role": f.role, "mentions": 0})
+            entry = people.setdefault(f.person, {"person": f.person, "role": f.role or "third_party",
+                                                 "why": getattr(f, "role_reason", None), "mentions": 0,
+                                                 "action": j.action})
             entry["mentions"] += 1
+    notes = list(path.notes)
+    if classification is not None and classification.plp:
+        notes.append(PLP_NOTE)
     return {
         "redactor": __version__,
         "status": status,
         "input": {"format": doc.format, "sha256": input_sha256, "characters": len(doc.text),
                   "blocks": len(doc.blocks)},
-        "path": {"name": path.name, "version": path.version, "paragraph": path.paragraph, "title": path.title},
+        "path": {"name": path.name, "version": path.version, "paragraph": path.paragraph, "title": path.title,
+                 "recipient": (request.recipient if request is not None and request.recipient else path.recipient),
+                 "basis": request.basis if request is not None else None,
+                 "permission_ref": request.permission_ref if request is not None else None,
+                 "case": request.case if request is not None else None},
+        "classification": _classification(classification),
+        "notes": notes,
         "model": model,
         "summary": {
             "findings": len(judgements),
@@ -72,6 +88,7 @@ def build_report(doc: Document, path: DisclosurePath, judgements: Sequence[Judge
                 "reason": j.reason,
                 "length": j.finding.length,
                 "text_hmac": hasher(doc.text[j.finding.start:j.finding.end]),
+                **({"category": j.category} if j.category else {}),
             }
             for j in judgements
         ],
@@ -81,3 +98,18 @@ def build_report(doc: Document, path: DisclosurePath, judgements: Sequence[Judge
         "warnings": list(doc.warnings),
         "seconds": {k: round(v, 4) for k, v in seconds.items()},
     }
+
+
+def _classification(classification: Any) -> dict[str, Any] | None:
+    """Labels with scores and the ids and offsets of their cues (cue phrases are configuration, but
+    the report keeps to ids and offsets all the same)."""
+    if classification is None:
+        return None
+
+    def labels(items: Any) -> list[dict[str, Any]]:
+        return [{"label": lab.label, "score": round(lab.score, 3), "paragraph": lab.paragraph,
+                 "evidence": [{"cue": e.cue, "start": e.start, "end": e.end} for e in lab.evidence]}
+                for lab in items]
+
+    return {"categories": labels(classification.categories), "plp": classification.plp,
+            "sections": [{"start": s.start, "end": s.end, "labels": s.names} for s in classification.sections]}

@@ -43,7 +43,7 @@ def test_each_format_is_redacted_into_the_same_format(cli, tmp_path, suffix, wri
 def test_text_output_has_typed_placeholders(cli, tmp_path):
     src = write_txt(tmp_path / "letter.txt")
     out = tmp_path / "letter.out.txt"
-    assert cli("redact", src, "-o", out)[0] == 0
+    assert cli("redact", src, "-o", out, "--path", "anonymise")[0] == 0
     text = out.read_text()
     for placeholder in ("[PERSON]", "[MEMBERSHIP_NO]", "[CASE_REF]", "[PHONE]", "[EMAIL]", "[ALLEGATION]"):
         assert placeholder in text
@@ -55,7 +55,7 @@ def test_docx_properties_are_cleared(cli, tmp_path):
 
     src = write_docx(tmp_path / "letter.docx")
     out = tmp_path / "letter.out.docx"
-    assert cli("redact", src, "-o", out)[0] == 0
+    assert cli("redact", src, "-o", out, "--path", "anonymise")[0] == 0
     props = docx.Document(str(out)).core_properties
     assert props.author == "" and props.title == ""
 
@@ -65,7 +65,7 @@ def test_pdf_metadata_is_stripped(cli, tmp_path):
 
     src = write_pdf(tmp_path / "letter.pdf")
     out = tmp_path / "letter.out.pdf"
-    assert cli("redact", src, "-o", out)[0] == 0
+    assert cli("redact", src, "-o", out, "--path", "anonymise")[0] == 0
     raw = out.read_bytes()
     assert b"Lindqvist" not in raw and b"Quince" not in raw
     with pikepdf.open(out) as pdf:
@@ -77,7 +77,8 @@ def test_subject_and_names_from_the_user_are_removed_in_every_variant(cli, tmp_p
     src = write_txt(tmp_path / "note.txt", "Note on PRENDERGAST. Prendergast's file was passed to T. Okwuosa\n"
                                             "by Tobi. Okwuosa agreed. the branch met.\n")
     out = tmp_path / "note.out.txt"
-    code, _, _ = cli("redact", src, "-o", out, "--subject", "Aoife Prendergast", "--name", "Tobi Okwuosa")
+    code, _, _ = cli("redact", src, "-o", out, "--subject", "Aoife Prendergast", "--name", "Tobi Okwuosa",
+                     "--path", "anonymise")
     assert code == 0
     text = out.read_text()
     assert "rendergast" not in text.lower() and "okwuosa" not in text.lower() and "Tobi" not in text
@@ -87,11 +88,11 @@ def test_subject_and_names_from_the_user_are_removed_in_every_variant(cli, tmp_p
 def test_the_report_says_what_and_why_without_clear_text(cli, tmp_path):
     src = write_txt(tmp_path / "letter.txt")
     report = tmp_path / "report.json"
-    assert cli("redact", src, "-o", tmp_path / "o.txt", "--report", report)[0] == 0
+    assert cli("redact", src, "-o", tmp_path / "o.txt", "--report", report, "--path", "anonymise")[0] == 0
     raw = report.read_text()
     assert [s for s in SECRETS if s.lower() in raw.lower()] == []
     data = json.loads(raw)
-    assert data["path"]["name"] == "public"
+    assert data["path"]["name"] == "anonymise"
     types = {f["type"] for f in data["findings"]}
     assert {"PERSON", "EMAIL", "PHONE", "MEMBERSHIP_NO", "CASE_REF"} <= types
     for f in data["findings"]:
@@ -107,6 +108,29 @@ def test_an_unchanged_press_release_comes_out_unchanged(cli, tmp_path):
     out = tmp_path / "press.out.txt"
     assert cli("redact", src, "-o", out)[0] == 0
     assert out.read_text() == text
+
+
+def test_the_default_path_withholds_a_disciplinary_letter_with_exit_5_and_no_copy(cli, tmp_path):
+    src = write_txt(tmp_path / "letter.txt")
+    out, report = tmp_path / "letter.out.txt", tmp_path / "report.json"
+    code, _, err = cli("redact", src, "-o", out, "--report", report)
+    assert code == 5 and one_line(err)
+    assert "5bc-disciplinary" in err and "para." in err and "member-support" in err
+    assert not out.exists()
+    data = json.loads(report.read_text())
+    assert data["status"] == "withheld" and data["path"]["name"] == "public"
+    assert [s for s in SECRETS if s.lower() in report.read_text().lower()] == []
+
+
+def test_a_batch_records_a_withheld_file_and_carries_on(cli, tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    write_txt(root / "letter.txt")
+    write_txt(root / "press.txt", "PRESS RELEASE\n\nThe rose garden at the conference centre opens to visitors in June.\n")
+    code, out, _ = cli("batch", root, tmp_path / "out", "--json")
+    assert code == 0  # withholding is the path working, not a failure
+    assert json.loads(out)["status"] == {"done": 1, "withheld": 1}
+    assert (tmp_path / "out" / "press.txt").exists() and not (tmp_path / "out" / "letter.txt").exists()
 
 
 def _bad_inputs(tmp_path):
@@ -139,7 +163,7 @@ def test_an_unwritable_output_folder_is_one_line_and_no_output(cli, tmp_path):
     src = write_txt(tmp_path / "letter.txt")
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    code, _, err = cli("redact", src, "-o", blocker / "sub" / "out.txt")
+    code, _, err = cli("redact", src, "-o", blocker / "sub" / "out.txt", "--path", "anonymise")
     assert code == 1 and one_line(err)
     assert blocker.read_text() == "not a folder"
 
@@ -162,7 +186,7 @@ def test_a_batch_mirrors_the_tree_records_failures_and_carries_on(cli, tmp_path)
     write_docx(root / "a" / "b" / "letter.docx")
     _bytes(root / "broken.pdf", b"%PDF-1.4 broken")
     _bytes(root / "notes.xyz", b"whatever")
-    code, out, _ = cli("batch", root, tmp_path / "out", "--json")
+    code, out, _ = cli("batch", root, tmp_path / "out", "--json", "--path", "anonymise")
     assert code == 1  # one file failed
     summary = json.loads(out)
     assert summary["status"] == {"done": 2, "failed": 1, "skipped": 1}

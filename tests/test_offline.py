@@ -22,6 +22,6 @@ def test_detection_runs_with_sockets_patched_to_fail(no_network):
     _build.cache_clear()
     offline_extractor.cache_clear()
     outcome = Redactor().redact_bytes(b"Dear Ms Okoro, write to jane.okoro@example.co.uk or call 07700 900123.",
-                                      "letter.txt")
+                                      "letter.txt", path="anonymise")
     text = outcome.output.decode()
     assert "jane.okoro@example.co.uk" not in text and "Okoro" not in text and "[EMAIL]" in text

@@ -27,6 +27,12 @@ def test_the_wheel_carries_the_recognizers_and_the_paths(wheel):
     assert "redactor/models/entities.yaml" in names
     assert "redactor/pipelines/public.yaml" in names and "redactor/pipelines/anonymise.yaml" in names
     assert "redactor/py.typed" in names
+    assert "redactor/formats/docx/__init__.py" in names and "redactor/formats/pdf/__init__.py" in names
+    assert "redactor/classify/__init__.py" in names
+    assert "redactor/models/classification/categories.yaml" in names
+    assert "redactor/models/classification/sections-model/config.cfg" in names
+    assert "redactor/models/classification/sentences-model/config.cfg" in names
+    assert {"redactor/pipelines/subject-access.yaml", "redactor/pipelines/third-party-notice.yaml"} <= set(names)
 
 
 @pytest.mark.slow

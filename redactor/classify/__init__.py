@@ -1,0 +1,307 @@
+"""Confidential Matters classification (paragraph 5 of the code of conduct).
+
+Each document, and each of its sections (:mod:`.sections`), gets the labels
+``5a``, ``5b-minutes``, ``5b-committee``, ``5b-membership``, ``5b-elections``,
+``5bc-disciplinary``, ``5d`` or ``none``, plus the flag ``plp`` (paragraph 10),
+each with a score and its evidence.
+
+Two spaCy parts decide together (``models/classification/categories.yaml``):
+
+* a trained ``textcat_multilabel`` component (``models/classification/sections-model``,
+  built by ``models/classification/train.py``), and
+* a ``span_ruler`` of cue patterns, each with a weight and the paragraph it
+  maps to; an organisation's own 5d categories add patterns of their own.
+
+A label's score is ``1 - (1 - textcat) * prod(1 - cue weight)`` and holds at the
+configured threshold. Evidence never quotes document text beyond the matched
+cue phrase, which is vocabulary from the configuration.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import spacy
+import yaml
+from spacy.language import Language
+
+from ..errors import UsageError
+from ..resources import model_file, model_yaml
+from .sections import Section, split_sections
+
+CATEGORIES = ("5a", "5b-minutes", "5b-committee", "5b-membership", "5b-elections", "5bc-disciplinary", "5d")
+FLAG = "plp"
+TEXTCAT_CHARS = 20_000
+MODEL_ALONE = 0.5  # without any cue, the trained model must be at least this sure
+HEADER_CHARS = 400
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a label holds: a cue (where it is, what it matched) or the trained model's score."""
+
+    cue: str
+    paragraph: str
+    weight: float
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"cue": self.cue, "paragraph": self.paragraph, "weight": round(self.weight, 3)}
+        if self.start is not None:
+            out.update(start=self.start, end=self.end, text=self.text)
+        return out
+
+
+@dataclass
+class Label:
+    label: str
+    score: float
+    paragraph: str
+    evidence: list[Evidence] = field(default_factory=list)
+    category: str | None = None  # the organisation's name for a 5d category
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"label": self.label, "score": round(self.score, 3), "paragraph": self.paragraph,
+                               "evidence": [e.to_json() for e in self.evidence]}
+        if self.category:
+            out["category"] = self.category
+        return out
+
+
+@dataclass
+class SectionLabels:
+    start: int
+    end: int
+    kind: str
+    labels: list[Label]
+    plp: bool = False
+
+    @property
+    def names(self) -> list[str]:
+        return [lab.label for lab in self.labels]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "kind": self.kind, "plp": self.plp,
+                "categories": [lab.to_json() for lab in self.labels]}
+
+
+@dataclass
+class Classification:
+    """Document-level labels (the union of the sections' and the whole text's) and each section's."""
+
+    categories: list[Label]
+    sections: list[SectionLabels]
+    plp: bool = False
+
+    @property
+    def names(self) -> list[str]:
+        return [lab.label for lab in self.categories]
+
+    def to_json(self, file: str | None = None) -> dict[str, Any]:
+        return {"file": file, "categories": [lab.to_json() for lab in self.categories], "plp": self.plp,
+                "sections": [s.to_json() for s in self.sections]}
+
+
+@dataclass(frozen=True)
+class _Cue:
+    label: str
+    weight: float
+    paragraph: str
+    category: str | None
+
+
+class Classifier:
+    """Loads the classification pipeline once; :meth:`classify` is then cheap per document."""
+
+    def __init__(self, categories_file: str | Path | None = None, model_dir: str | Path | None = None) -> None:
+        config = model_yaml("classification/categories.yaml")
+        self.threshold: float = config["threshold"]
+        self.meta: dict[str, dict[str, str]] = config["categories"]
+        custom = list(config.get("custom") or [])
+        if categories_file is not None:
+            custom += _load_custom(Path(categories_file))
+        self.nlp = spacy.load(model_dir) if model_dir is not None else _load_textcat("sections-model")
+        combiner = model_file("classification/combiner.json")
+        fitted = json.loads(combiner.read_text(encoding="utf-8")) if combiner.is_file() and model_dir is None else {}
+        self.combiner: dict[str, dict] = fitted.get("labels", {})
+        self.thresholds: dict[str, float] = {k: v["threshold"] for k, v in self.combiner.items()}
+        self.cues: dict[str, _Cue] = {}
+        patterns = []
+        for label, entries in config["cues"].items():
+            for entry in entries:
+                patterns.append(self._pattern(label, entry, self.meta[label]["paragraph"], None))
+        for cat in custom:
+            for entry in cat["cues"]:
+                patterns.append(self._pattern("5d", entry, cat.get("paragraph", "5(d)"), cat["name"]))
+        ruler = self.nlp.add_pipe("span_ruler", name="confidential_cues",
+                                  config={"spans_key": "cues", "phrase_matcher_attr": "LOWER", "validate": True})
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+
+    def _pattern(self, label: str, entry: dict, paragraph: str, category: str | None) -> dict:
+        cue_id = f"{category}:{entry['id']}" if category else entry["id"]
+        key = f"{label}|{cue_id}"
+        self.cues[key] = _Cue(label, float(entry["weight"]), paragraph, category)
+        return {"label": label, "pattern": entry["pattern"], "id": key}
+
+    # -- scoring -----------------------------------------------------------------------------------
+    def cue_evidence(self, doc: Any, offset: int = 0) -> dict[str, Label]:
+        """The cues found in one spaCy doc, grouped by label (score not yet set)."""
+        found: dict[str, Label] = {}
+        seen: list[tuple[str, int, int]] = []
+        for span in sorted(doc.spans.get("cues", []), key=lambda sp: (sp.start_char, -sp.end_char)):
+            if any(k == span.id_ and a < span.end_char and span.start_char < b for k, a, b in seen):
+                continue  # overlapping matches of one cue are one piece of evidence
+            seen.append((span.id_, span.start_char, span.end_char))
+            cue = self.cues[span.id_]
+            lab = found.setdefault(cue.label, Label(cue.label, 0.0, cue.paragraph))
+            lab.evidence.append(Evidence(span.id_.split("|", 1)[1], cue.paragraph, cue.weight,
+                                         offset + span.start_char, offset + span.end_char, span.text))
+            lab.category = lab.category or cue.category
+        return found
+
+    def combine(self, name: str, p: float, own: Sequence[Evidence], present: set[str]) -> float:
+        """A label's score from the textcat probability and the cues present in the text.
+
+        With a fitted combiner (``combiner.json``: a logistic regression per label, fitted by
+        train.py on cross-validated model predictions) the score is ``sigmoid(bias + a * logit(p)
+        + sum of the learned weights of the cues present)``: every cue, of any label, has a learned
+        weight for every label, so a confident "no" of the model or a cue that speaks against the
+        label (an explainer, a parish council) counts. Without one (5d, which has no training
+        data) it is the noisy-or of the model and the label's own cue weights from the
+        configuration. Either way a label needs a cue for it or a model at least ``MODEL_ALONE`` sure.
+        """
+        fit = self.combiner.get(name)
+        if fit is None:
+            weights = {e.cue: e.weight for e in own}  # one weight per distinct cue
+            if not weights and p < MODEL_ALONE:
+                return 0.0
+            return 1.0 - (1.0 - p) * math.prod(1.0 - w for w in weights.values() if w > 0)
+        learned = fit["cues"]
+        if p < MODEL_ALONE and not any(learned.get(k, self._prior(name, k)) > 0 for k in present
+                                       if k.startswith(name + "|")):
+            return 0.0  # no cue for it and an unsure model: no evidence, no label
+        q = min(max(p, 1e-4), 1 - 1e-4)
+        z = fit["bias"] + fit["model"] * math.log(q / (1 - q)) + sum(
+            learned[k] if k in learned else self._prior(name, k) for k in present)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def _prior(self, name: str, key: str) -> float:
+        """A cue the combiner never saw in training (new, or an organisation's): its configured weight
+        as log-odds for its own label, nothing for the others."""
+        cue = self.cues.get(key)
+        if cue is None or cue.label != name:
+            return 0.0
+        w = max(-0.99, min(0.99, cue.weight))
+        return math.log((1 + w) / (1 - w))
+
+    def _score(self, doc: Any, offset: int) -> dict[str, Label]:
+        """Labels of one spaCy doc (a section or the whole text), offsets shifted into the document."""
+        found = self.cue_evidence(doc, offset)
+        present = {f"{name}|{e.cue}" for name, lab in found.items() for e in lab.evidence}
+        labels = {}
+        for name in (*CATEGORIES, FLAG):
+            lab = found.get(name)
+            p = float(doc.cats.get(name, 0.0))
+            evidence = list(lab.evidence) if lab else []
+            score = self.combine(name, p, evidence, present)
+            if score < self.thresholds.get(name, self.threshold):
+                continue
+            paragraph = self.meta[name]["paragraph"] if lab is None else lab.paragraph
+            if p >= 0.05:
+                evidence.append(Evidence("textcat", paragraph, p))
+            labels[name] = Label(name, score, paragraph, evidence, lab.category if lab else None)
+        return labels
+
+    def classify(self, text: str) -> Classification:
+        sections = split_sections(text) or [Section(0, len(text), "start")]
+        docs = list(self.nlp.pipe([text[s.start:s.end][:TEXTCAT_CHARS] for s in sections]
+                                  + [text[:TEXTCAT_CHARS]]))
+        whole = self._score(docs[-1], 0)
+        per_section = [self._score(d, s.start) for d, s in zip(docs[:-1], sections)]
+        # whole-text cues beyond the textcat window still count as evidence
+        for labels in per_section:
+            for name, lab in labels.items():
+                if name not in whole or lab.score > whole[name].score:
+                    whole[name] = lab
+        self._inherit(text, whole, per_section, sections)
+        out_sections = []
+        for s, labels in zip(sections, per_section):
+            plp = FLAG in labels and "5bc-disciplinary" in labels
+            out_sections.append(SectionLabels(s.start, s.end, s.kind, _ordered(labels, s.start, s.end), plp))
+        plp = FLAG in whole and "5bc-disciplinary" in whole
+        return Classification(_ordered(whole, 0, len(text)), out_sections, plp)
+
+    def _inherit(self, text: str, whole: dict[str, Label], per_section: list[dict[str, Label]],
+                 sections: Sequence[Section]) -> None:
+        """Spread document-wide labels to sections: a marking in the header or footer covers the
+        whole document; a document that reads as minutes or committee papers is so throughout;
+        a single-topic document (a letter about one case, not minutes' items or a chain of
+        emails) lends its topic to untopical sections."""
+        n = len(text)
+        for name, lab in whole.items():
+            scope = self.meta.get(name, {}).get("scope", "topic")
+            if scope == "marking":
+                spread = any(e.start is not None and (e.start < HEADER_CHARS or e.start > n - HEADER_CHARS
+                                                      or e.start < sections[0].end) for e in lab.evidence)
+            elif scope == "document":
+                spread = sum(name in s for s in per_section) * 2 >= len(per_section)
+            else:  # a letter or report about one matter; never the items of minutes or the emails of a chain
+                topics = {t for s in per_section for t in s if self.meta.get(t, {}).get("scope") == "topic"}
+                itemised = any(s.kind in ("item", "message") for s in sections)
+                spread = topics <= {name, FLAG} and not itemised
+            if not spread:
+                continue
+            for labels in per_section:
+                if name not in labels and not (scope == "topic" and any(
+                        self.meta.get(t, {}).get("scope") == "topic" for t in labels)):
+                    labels[name] = Label(name, lab.score, lab.paragraph,
+                                         [Evidence("document", lab.paragraph, lab.score)], lab.category)
+
+
+def _ordered(labels: dict[str, Label], start: int, end: int) -> list[Label]:
+    real = [lab for name, lab in labels.items() if name != FLAG]
+    if not real:
+        return [Label("none", 1.0, "", [Evidence("no-cue", "", 1.0)])]
+    return sorted(real, key=lambda lab: -lab.score)
+
+
+def _load_textcat(name: str) -> Language:
+    path = Path(str(model_file(f"classification/{name}")))
+    if not (path / "config.cfg").exists():
+        raise UsageError(f"the classification model {name} is missing; run models/classification/train.py")
+    return spacy.load(path)
+
+
+def _load_custom(path: Path) -> list[dict]:
+    """An organisation's own 5d categories: ``custom: [{name, paragraph?, cues: [...]}]``."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise UsageError(f"cannot read categories file {path}: {exc}") from None
+    cats = data.get("custom") if isinstance(data, dict) else None
+    if not isinstance(cats, list):
+        raise UsageError(f"{path}: expected a list under 'custom'")
+    for i, cat in enumerate(cats):
+        if not isinstance(cat, dict) or "name" not in cat or not isinstance(cat.get("cues"), list):
+            raise UsageError(f"{path}: custom[{i}] needs a 'name' and a list of 'cues'")
+        for j, cue in enumerate(cat["cues"]):
+            if not isinstance(cue, dict) or not {"id", "weight", "pattern"} <= set(cue):
+                raise UsageError(f"{path}: custom[{i}].cues[{j}] needs 'id', 'weight' and 'pattern'")
+    return cats
+
+
+def section_of(classification: Classification, offset: int) -> SectionLabels | None:
+    for s in classification.sections:
+        if s.start <= offset < s.end:
+            return s
+    return None
+
+
+__all__ = ["CATEGORIES", "Classification", "Classifier", "Evidence", "Label", "SectionLabels", "section_of"]
+
