@@ -88,8 +88,11 @@ class Finding:
     """Something detection found: a span of ``Document.text`` and what it is.
 
     ``entity_type`` is one of redactor's canonical types (see ``models/entities.yaml``).
-    ``person`` links every mention of the same person; ``role`` is that person's role
-    in the case when known (subject, complainant, witness, officer, other).
+    ``person`` links every mention of the same person, and links personal data (an
+    e-mail address, a date of birth, a health detail...) to the person it belongs to.
+    ``role`` is that person's role in the case (subject, complainant, witness, officer,
+    public_figure, third_party: :mod:`redactor.detect.roles`) and ``role_reason`` a
+    short reason for it that never contains document text.
     """
 
     start: int
@@ -99,6 +102,7 @@ class Finding:
     recognizer: str
     person: str | None = None
     role: str | None = None
+    role_reason: str | None = None
 
     @property
     def length(self) -> int:

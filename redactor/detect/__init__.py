@@ -9,6 +9,8 @@
    sentence is about a person (:mod:`.tie`).
 4. Identifiers (emails, phone numbers, membership numbers...) found once are
    found wherever the same string recurs.
+5. Every person gets a role with a reason, and personal data is linked to the
+   person it belongs to (:mod:`.roles`).
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from .engine import DEFAULT_MODEL, analyzer
 from .gazetteer import is_given_name
 from .organisation import drop_organisation_contacts
 from .people import KnownPerson, People, find_mentions, name_words
+from .roles import assign_roles
 from .tie import tied_to_person
 from .types import canonical, kind
 from .vocabulary import word_set
@@ -88,6 +91,8 @@ class Detector:
         findings = [_to_clause_end(doc.text, f) if f.entity_type in CLAUSE_TYPES else f for f in findings]
         findings = [_with_duration(doc.text, f) if f.entity_type == "SANCTION" else f for f in findings]
         findings += _recurrences(doc.text, findings)
+        # Roles: every person's role and its reason; personal data linked to its owner (roles.py).
+        findings = assign_roles(doc.text, findings, people, sentences)
         return _dedupe(findings)
 
 

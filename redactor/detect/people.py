@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..document import Finding
 from .gazetteer import is_common_word
+from .roles import normalise_role
 from .vocabulary import NAME_WORD, PARTICLES, is_stop, looks_like_name, titles_pattern, word_set
 
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
@@ -25,10 +26,22 @@ MENTION_SCORE = 0.8
 
 @dataclass(frozen=True)
 class KnownPerson:
-    """A person the user names: the subject of the document or anyone else."""
+    """A person the user names, with their role in the case and other forms of their name.
+
+    ``role`` is one of :data:`~redactor.detect.roles.ROLES` (``other`` is accepted for
+    ``third_party``), or ``None`` to let the document decide. ``aliases`` are other names
+    the same person goes by (``Bob Hale``, ``Bobby``), found like the name itself.
+    A role the user gives always wins over one inferred from the document.
+    """
 
     name: str
     role: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "role", normalise_role(self.role))
+        aliases = (self.aliases,) if isinstance(self.aliases, str) else tuple(self.aliases)
+        object.__setattr__(self, "aliases", tuple(a for a in aliases if a and a.strip()))
 
 
 @dataclass
@@ -39,6 +52,10 @@ class Person:
     forms: list[tuple[str, ...]] = field(default_factory=list)
     role: str | None = None
     aliases: set[str] = field(default_factory=set)
+    #: Other names the user gave for this person (``("Bob", "Hale")``, ``("Bobby",)``).
+    alias_forms: list[tuple[str, ...]] = field(default_factory=list)
+    #: Whether ``role`` was given by the user (then nothing in the document changes it).
+    role_given: bool = False
 
     @property
     def surname(self) -> str:
@@ -51,7 +68,11 @@ class Person:
         return first if len(longest) > 1 and not _is_initial(first) else None
 
     def matches(self, words: tuple[str, ...]) -> bool:
-        """Whether ``words`` name this person (same surname, compatible first name)."""
+        """Whether ``words`` name this person (same surname, compatible first name, or a given alias)."""
+        folded = tuple(w.lower() for w in words)
+        for form in self.alias_forms:
+            if folded == tuple(w.lower() for w in form):
+                return True
         if words[-1].lower() == self.surname.lower() and len(words) > 1 and len(max(self.forms, key=len)) > 1:
             mine = max(self.forms, key=len)[0]
             return words[0][0].lower() == mine[0].lower() and (
@@ -100,10 +121,29 @@ class People:
 
     def __init__(self, known: Iterable[KnownPerson] = ()) -> None:
         self.people: list[Person] = []
-        for person in known:
-            words = name_words(person.name)
-            if words:
-                self.add(words, person.role, trusted=True)
+        for known_person in known:
+            words = name_words(known_person.name)
+            if not words:
+                continue
+            person = self._known(words)
+            if person is None:
+                person = Person(key=f"person-{len(self.people) + 1}", forms=[words])
+                self.people.append(person)
+            if known_person.role and not person.role_given:
+                person.role, person.role_given = known_person.role, True
+            for alias in known_person.aliases:
+                alias_words = name_words(alias)
+                if alias_words and alias_words not in person.alias_forms and alias_words not in person.forms:
+                    person.alias_forms.append(alias_words)
+
+    def _known(self, words: tuple[str, ...]) -> Person | None:
+        """The person already listed under exactly this name or alias (two people the user names
+        are never merged because they share a surname)."""
+        folded = tuple(w.lower() for w in words)
+        for person in self.people:
+            if any(folded == tuple(w.lower() for w in f) for f in person.forms + person.alias_forms):
+                return person
+        return None
 
     def add(self, words: tuple[str, ...], role: str | None = None, trusted: bool = False) -> Person | None:
         if not trusted and not looks_like_name(list(words)):
@@ -114,6 +154,12 @@ class People:
                     person.forms.append(words)
                 person.role = person.role or role
                 return person
+        if len(words) > 1:
+            for person in self.people:  # "Dear Darius," then "Darius Petrauskas": one person
+                if all(len(f) == 1 for f in person.forms) and person.forms[0][0].lower() == words[0].lower():
+                    person.forms.append(words)
+                    person.role = person.role or role
+                    return person
         person = Person(key=f"person-{len(self.people) + 1}", forms=[words], role=role)
         self.people.append(person)
         return person
@@ -156,6 +202,9 @@ class People:
         out: list[tuple[Person, str, bool]] = []
         for person in self.people:
             out.extend((person, f"(?-i:{re.escape(alias)})", False) for alias in person.aliases)
+            for alias in person.alias_forms:
+                parts = [re.escape(w).replace(r"\.", r"\.?") for w in alias]
+                out.append((person, r"[ \t]*\n?[ \t]*".join(parts), len(alias) == 1))
             forms = {tuple(f) for f in person.forms}
             first = person.first_name
             if first:
