@@ -53,6 +53,7 @@ DEFAULT_ROLE = "third_party"
 GIVEN_REASON = "given by the user"
 NO_CUE_REASON = "no role cue in the document"
 CONFLICT_REASON = "cues for more than one role"
+WEAK_REASON = "role cues too weak to decide"
 LEFT_REACH = 220
 RIGHT_REACH = 160
 #: Findings whose presence makes a document a case file (public figures are named only outside one).
@@ -154,12 +155,17 @@ class _Doc:
 
     def block_of(self, offset: int) -> tuple[int, int]:
         """Line indexes [first, last] of the run of non-blank lines holding ``offset``."""
-        i = first = last = self.line_index(offset)
-        while first > 0 and self.text[self.lines[first - 1][0]:self.lines[first - 1][1]].strip():
-            first -= 1
-        while last + 1 < len(self.lines) and self.text[self.lines[last + 1][0]:self.lines[last + 1][1]].strip():
-            last += 1
-        return (first, last) if i >= 0 else (0, 0)
+        if not hasattr(self, "_blocks"):
+            blocks: list[tuple[int, int]] = []
+            first = 0
+            for i, (s, e) in enumerate(self.lines):
+                if not self.text[s:e].strip():
+                    blocks.extend([(first, i - 1)] * (i - first) + [(i, i)])
+                    first = i + 1
+            blocks.extend([(first, len(self.lines) - 1)] * (len(self.lines) - first))
+            self._blocks = blocks
+        i = self.line_index(offset)
+        return self._blocks[i] if i >= 0 else (0, 0)
 
 
 # --- entry point ---------------------------------------------------------------------------------
@@ -181,7 +187,6 @@ def assign_roles(text: str, findings: list[Finding], people: People,
         cues[key].append(cue)
     for key, cue in register_cues(doc):
         cues[key].append(cue)
-
     for key, cue in email_cues(doc, cues):
         cues[key].append(cue)
 
@@ -242,11 +247,15 @@ def name_groups(people: People) -> dict[str, str]:
         return k
 
     longest = {p.key: max(p.forms, key=len) for p in people.people if p.forms}
-    keys = list(longest)
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            x, y = longest[a], longest[b]
-            if _compatible(x, y) or _compatible(y, x):
+    by_word: dict[tuple[int, str], list[str]] = defaultdict(list)  # (position, first letter) -> keys
+    for key, form in longest.items():
+        for k, word in enumerate(form, start=1):
+            by_word[(k, word[:1].lower())].append(key)
+    for a, form in longest.items():
+        if len(form) < 2:
+            continue
+        for b in by_word[(len(form), form[-1][:1].lower())]:
+            if b != a and _compatible(form, longest[b]):
                 parent[find(b)] = find(a)
     return {k: find(k) for k in parent}
 
@@ -266,7 +275,7 @@ def decide(cues: Sequence[Cue]) -> tuple[str, str]:
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     role, score = ranked[0]
     if score < config()["min_score"]:
-        return DEFAULT_ROLE, NO_CUE_REASON
+        return DEFAULT_ROLE, WEAK_REASON
     if len(ranked) > 1 and ranked[1][1] >= score:
         return DEFAULT_ROLE, CONFLICT_REASON
     strongest = max((c for c in best.values() if c.role == role), key=lambda c: c.weight)
@@ -600,36 +609,46 @@ _RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{2,})+[ \t]*$|^[ \t]*-{1,}(?:[ \t]+-{
 
 def column_heading(doc: _Doc, offset: int) -> str | None:
     """The heading of the table column holding ``offset`` (tables with a dashed rule, or tab-separated)."""
-    first, last = doc.block_of(offset)
+    first, _ = doc.block_of(offset)
     i = doc.line_index(offset)
     text = doc.text
     if i <= first:
         return None
     ls, le = doc.lines[i]
+    tab_head, rule_head = _table_heads(doc, first)
     if "\t" in text[ls:le]:
-        head = first
-        while head < i and "\t" not in text[doc.lines[head][0]:doc.lines[head][1]]:
-            head += 1
-        if head >= i:
+        if tab_head is None or tab_head >= i:
             return None
-        hs, he = doc.lines[head]
+        hs, he = doc.lines[tab_head]
         cells = text[hs:he].split("\t")
         column = text[ls:offset].count("\t")
         return cells[column].strip() if column < len(cells) else None
-    for h in range(first, i - 1):
-        rs, re_ = doc.lines[h + 1]
-        if _RULE.match(text[rs:re_]):
-            hs, _ = doc.lines[h]
-            bounds = [(x.start(), x.end()) for x in re.finditer(r"-+", text[rs:re_])]
-            col = offset - ls
-            index = max((k for k, (s, _) in enumerate(bounds) if s - 1 <= col), default=None)
-            if index is None:
-                return None
-            s, e = bounds[index]
-            end = bounds[index + 1][0] if index + 1 < len(bounds) else None
-            header = text[hs + s: hs + end if end is not None else doc.lines[h][1]]
-            return header.strip() or None
-    return None
+    if rule_head is None or rule_head + 1 >= i:
+        return None
+    rs, re_ = doc.lines[rule_head + 1]
+    hs, he = doc.lines[rule_head]
+    bounds = [(x.start(), x.end()) for x in re.finditer(r"-+", text[rs:re_])]
+    col = offset - ls
+    index = max((k for k, (s, _) in enumerate(bounds) if s - 1 <= col), default=None)
+    if index is None:
+        return None
+    end = bounds[index + 1][0] if index + 1 < len(bounds) else None
+    header = text[hs + bounds[index][0]: hs + end if end is not None else he]
+    return header.strip() or None
+
+
+def _table_heads(doc: _Doc, first: int) -> tuple[int | None, int | None]:
+    """For the block starting at line ``first``: its first tab-separated line, and the first line
+    with a dashed rule under it (the header of a text table); cached per block."""
+    cache: dict[int, tuple[int | None, int | None]] = doc.__dict__.setdefault("_heads", {})
+    if first not in cache:
+        _, last = doc.block_of(doc.lines[first][0])
+        text = doc.text
+        tab = next((h for h in range(first, last + 1) if "\t" in text[doc.lines[h][0]:doc.lines[h][1]]), None)
+        rule = next((h for h in range(first, last) if _RULE.match(text[doc.lines[h + 1][0]:doc.lines[h + 1][1]])),
+                    None)
+        cache[first] = (tab, rule)
+    return cache[first]
 
 
 def _column_cue(doc: _Doc, m: Finding) -> Cue | None:

@@ -252,13 +252,16 @@ class _Owners:
     def field_blocks(self) -> None:
         """A block of ``Label: value`` lines about one person (their name field, or the only person in it)."""
         decided: dict[int, str | None] = {}  # first line of a block -> its person
+        starts: dict[int, int] = {}  # line -> first line of its block
         for i in self.unowned():
             n = self.line_no(self.findings[i].start)
             if not self.is_field(n) or self.keys_in(*self.lines[n]):
                 continue
             first = n
-            while first > 0 and not self.blank(first - 1) and self.is_field(first - 1):
+            while first > 0 and first not in starts and not self.blank(first - 1) and self.is_field(first - 1):
                 first -= 1
+            first = starts.get(first, first)
+            starts[n] = first
             if first not in decided:
                 last = n
                 while last + 1 < len(self.lines) and not self.blank(last + 1) and self.is_field(last + 1):
