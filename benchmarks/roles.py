@@ -10,8 +10,9 @@ Each gold PERSON span with a role is matched to the PERSON finding that
 overlaps it most; the finding's role (``None`` counts as ``third_party``) is
 compared with the gold role (``other`` and ``x`` mean ``third_party``).
 Printed: per-role precision and recall over the matched spans, overall
-accuracy, the confusion matrix, and how many gold spans no finding covers
-(those count as neither right nor wrong). ``--errors`` lists the mismatches
+accuracy, the confusion matrix, how many gold spans no finding covers
+(those count as neither right nor wrong), and how many personal-data findings
+are linked to a person (the gold has no owners, so this is coverage, not accuracy). ``--errors`` lists the mismatches
 (document, gold text, gold role, found role, reason), for tuning on dev only.
 """
 from __future__ import annotations
@@ -46,16 +47,24 @@ def gold_role(role: str | None) -> str:
 
 
 def score(detector, paths: list[Path]) -> dict:
+    from redactor.detect.tie import is_owned_type
     from redactor.formats.text import PlainText
 
     pairs: list[tuple[str, str]] = []
     missed: Counter[str] = Counter()
     errors: list[dict] = []
+    linked: Counter[str] = Counter()
+    personal: Counter[str] = Counter()
     for path in paths:
         gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
         text = path.read_text(encoding="utf-8")
         doc = PlainText().read(text.encode("utf-8"), path.name)
-        people = [f for f in detector.detect(doc) if f.entity_type == "PERSON"]
+        findings = detector.detect(doc)
+        people = [f for f in findings if f.entity_type == "PERSON"]
+        for f in findings:
+            if f.entity_type != "PERSON" and is_owned_type(f.entity_type):
+                personal[f.entity_type] += 1
+                linked[f.entity_type] += f.person is not None
         for span in gold["spans"]:
             if span["type"] != "PERSON":
                 continue
@@ -71,7 +80,7 @@ def score(detector, paths: list[Path]) -> dict:
             if expected != predicted:
                 errors.append({"document": path.stem, "text": span["text"], "gold": expected, "found": predicted,
                                "reason": getattr(found, "role_reason", None)})
-    return {"pairs": pairs, "missed": missed, "errors": errors}
+    return {"pairs": pairs, "missed": missed, "errors": errors, "linked": linked, "personal": personal}
 
 
 def figures(result: dict) -> dict:
@@ -87,6 +96,7 @@ def figures(result: dict) -> dict:
                               "gold": gold, "predicted": predicted, "missed": result["missed"][role]}
     out["accuracy"] = sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
     out["confusion"] = {f"{g}->{p}": n for (g, p), n in sorted(Counter(pairs).items())}
+    out["linked"] = {t: [result["linked"][t], n] for t, n in sorted(result["personal"].items())}
     return out
 
 
@@ -98,6 +108,10 @@ def print_table(fig: dict) -> None:
     print(f"accuracy {fig['accuracy']:.3f} over {fig['matched']} matched gold PERSON spans "
           f"({fig['missed']} not covered by any finding)")
     print("confusion (gold->found):", ", ".join(f"{k} {v}" for k, v in fig["confusion"].items()))
+    linked = sum(a for a, _ in fig["linked"].values())
+    total = sum(n for _, n in fig["linked"].values())
+    print(f"personal-data findings linked to a person: {linked} of {total} "
+          "(" + ", ".join(f"{t} {a}/{n}" for t, (a, n) in fig["linked"].items()) + ")")
 
 
 def main(argv: list[str] | None = None) -> int:

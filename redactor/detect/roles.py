@@ -177,8 +177,9 @@ def assign_roles(text: str, findings: list[Finding], people: People,
 
     doc = _Doc(text, findings)
     segments = find_segments(doc)
+    groups = name_groups(people, same_person_pairs(doc))
     names = {p.key: list(p.forms) + list(p.alias_forms) for p in people.people}
-    findings = link_owners(text, findings, sentences, segments, names)
+    findings = link_owners(text, findings, sentences, segments, names, groups)
     doc = _Doc(text, findings)
     cues: dict[str, list[Cue]] = defaultdict(list)
     for m in doc.mentions:
@@ -190,7 +191,6 @@ def assign_roles(text: str, findings: list[Finding], people: People,
     for key, cue in email_cues(doc, cues):
         cues[key].append(cue)
 
-    groups = name_groups(people)
     pooled: dict[str, list[Cue]] = defaultdict(list)
     for key, found in cues.items():
         pooled[groups.get(key, key)].extend(found)
@@ -231,12 +231,13 @@ def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
-def name_groups(people: People) -> dict[str, str]:
-    """Person key -> the key of the group it shares a role with.
+def name_groups(people: People, pairs: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+    """Person key -> the key of the group it is one person with (for roles and ownership).
 
     Two people of the document whose names agree word for word (or initial for word) up to
-    the end of the shorter are one person for their role: ``D. Bozarslan`` and ``Dilan
-    Bozarslan``, or a name the NER ran on into the next line's label.
+    the end of the shorter are one person: ``D. Bozarslan`` and ``Dilan Bozarslan``, or a
+    name the NER ran on into the next line's label. So are the ``pairs`` (the surname and
+    forename cells of one table row: :func:`same_person_pairs`).
     """
     parent = {p.key: p.key for p in people.people}
 
@@ -257,7 +258,35 @@ def name_groups(people: People) -> dict[str, str]:
         for b in by_word[(len(form), form[-1][:1].lower())]:
             if b != a and _compatible(form, longest[b]):
                 parent[find(b)] = find(a)
+    for a, b in pairs:
+        if a in parent and b in parent:
+            parent[find(b)] = find(a)
     return {k: find(k) for k in parent}
+
+
+def same_person_pairs(doc: _Doc) -> list[tuple[str, str]]:
+    """People named in the name-part cells of one table row (``SURNAME | Forename``), or in the
+    name-part fields of one block (``First name(s):``, ``Last name:``, ``Known as:``), or on one
+    ``Name:`` line (``Name: Jane Okoro (known as "Jo")``): each set is one person."""
+    parts = frozenset(k.lower() for k in config()["name_part_labels"])
+    by_line: dict[int, list[Finding]] = defaultdict(list)
+    for m in doc.mentions:
+        by_line[doc.line_index(m.start)].append(m)
+    pairs: list[tuple[str, str]] = []
+    blocks: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for found in by_line.values():
+        label = field_label(doc, found[0].start)
+        if label and normalise_label(label[0]) in parts:
+            keys = [m.person for m in found]
+            blocks[doc.block_of(found[0].start)].append(keys[0])  # type: ignore[arg-type]
+            pairs.extend((keys[0], k) for k in keys[1:])  # type: ignore[misc]
+            continue
+        if len({m.person for m in found}) > 1 and all(
+                normalise_label(column_heading(doc, m.start) or "") in parts for m in found):
+            pairs.extend((found[0].person, m.person) for m in found[1:])  # type: ignore[misc]
+    for keys in blocks.values():
+        pairs.extend((keys[0], k) for k in keys[1:])
+    return pairs
 
 
 def decide(cues: Sequence[Cue]) -> tuple[str, str]:

@@ -108,6 +108,7 @@ OWNED_IDENTIFIERS = frozenset({"EMAIL", "PHONE", "POSTCODE", "MEMBERSHIP_NO", "H
 OWNED_KINDS = frozenset({"personal", "special", "disciplinary"})
 ADDRESS_BLOCK_TYPES = frozenset({"ADDRESS", "POSTCODE", "EMAIL", "PHONE"})
 BESIDE_REACH = 70
+SIGNATURE_LINE = 60  # a line of a signature block with nothing to link (a title) is at most this long
 _FIRST = re.compile(r"(?<![\w'])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\w'])")
 _SECOND = re.compile(r"(?i)(?<![\w'])(?:you|your|yours|yourself)(?![\w'])")
 _THIRD = re.compile(r"(?i)(?<![\w'])(?:he|she|him|her|his|hers|himself|herself)(?![\w'])")
@@ -123,27 +124,32 @@ def is_owned_type(entity_type: str) -> bool:
 
 
 def link_owners(text: str, findings: list[Finding], sentences: Sequence[tuple[int, int]] = (),
-                segments: Sequence = (), names: Mapping[str, Iterable[tuple[str, ...]]] | None = None) -> list[Finding]:
+                segments: Sequence = (), names: Mapping[str, Iterable[tuple[str, ...]]] | None = None,
+                same: Mapping[str, str] | None = None) -> list[Finding]:
     """The findings with ``person`` set on personal data whose owner is clear (rules above).
 
     ``segments`` are the letters and messages of the document (``redactor.detect.roles.Segment``:
     start, end, addressee, author), for "you" and "I". ``names`` are the forms of each person's
     name (person key -> word tuples), for e-mail local parts; by default, the words of their mentions.
+    ``same`` maps a person key to the key of the person it is the same as (a surname and a
+    forename cell of one row); a finding is linked to that key.
     """
-    return _Owners(text, findings, sentences, segments, names).linked()
+    return _Owners(text, findings, sentences, segments, names, same or {}).linked()
 
 
 class _Owners:
     """One pass of link_owners over a document: the rules in order, each on what is still unowned."""
 
     def __init__(self, text: str, findings: list[Finding], sentences: Sequence[tuple[int, int]],
-                 segments: Sequence, names: Mapping[str, Iterable[tuple[str, ...]]] | None) -> None:
+                 segments: Sequence, names: Mapping[str, Iterable[tuple[str, ...]]] | None,
+                 same: Mapping[str, str]) -> None:
         from .lines import line_spans
 
         self.text, self.findings, self.sentences, self.segments = text, findings, sentences, segments
         self.lines = line_spans(text)
         self.line_starts = [s for s, _ in self.lines]
-        self.mentions = sorted((f for f in findings if f.entity_type == "PERSON" and f.person), key=lambda f: f.start)
+        self.mentions = sorted((replace(f, person=same.get(f.person, f.person)) for f in findings  # type: ignore[arg-type]
+                                if f.entity_type == "PERSON" and f.person), key=lambda f: f.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.owned = [i for i, f in enumerate(findings) if f.person is None and is_owned_type(f.entity_type)]
         self.owner: dict[int, str] = {}  # index in findings -> person key
@@ -199,7 +205,7 @@ class _Owners:
     # the rules -----------------------------------------------------------------------------------
     def linked(self) -> list[Finding]:
         for rule in (self.beside_a_name, self.on_a_row, self.keyed_rows, self.field_blocks, self.address_blocks,
-                     self.email_local_parts, self.in_sentences, self.same_values):
+                     self.email_local_parts, self.contact_phrases, self.in_sentences, self.same_values):
             rule()
         return [replace(f, person=self.owner[i]) if i in self.owner else f for i, f in enumerate(self.findings)]
 
@@ -275,17 +281,23 @@ class _Owners:
                 self.owner[i] = decided[first]  # type: ignore[assignment]
 
     def address_blocks(self) -> None:
-        """The lines of an address (and the e-mail and phone with it) under a name on a line of its own."""
+        """The lines of an address, or of a signature (title, phone, e-mail), under a name on a line of its own.
+
+        The block runs to the next blank line or the next name; a line with nothing to link
+        must be short (a job title), not prose.
+        """
         text = self.text
         for m in self.mentions:
             n = self.line_no(m.start)
             s, e = self.lines[n]
-            if _strip_titles(text[s:m.start]) + text[m.end:e].strip(" ,.") != "":
+            rest = re.sub(r"\([^()]*\)", "", text[m.end:e])  # "Jane Okoro (she/her)"
+            if _strip_titles(text[s:m.start]) + rest.strip(" ,.") != "":
                 continue
             k = n + 1
-            while k < len(self.lines) and not self.blank(k) and not self.keys_in(*self.lines[k]):
+            while k < len(self.lines) and k <= n + 8 and not self.blank(k) and not self.keys_in(*self.lines[k]):
                 hits = [i for i in self.on_line.get(k, ()) if self.findings[i].entity_type in ADDRESS_BLOCK_TYPES]
-                if not hits:
+                ks, ke = self.lines[k]
+                if not hits and len(text[ks:ke].strip()) > SIGNATURE_LINE:
                     break
                 for i in hits:
                     self.owner.setdefault(i, m.person)  # type: ignore[arg-type]
@@ -307,6 +319,44 @@ class _Owners:
                 person = _email_owner(self.text[f.start:f.end], folded)
                 if person:
                     self.owner[i] = person
+
+    def contact_phrases(self) -> None:
+        """A phone number or e-mail address given as someone's: ``contact me on ...``, ``my direct line, ...``,
+        ``you can reach Ainhoa on ...``, ``his mobile is ...`` (him: the one person the sentence before names)."""
+        text = self.text
+        starts = [s for s, _ in self.sentences]
+        for i in self.unowned():
+            f = self.findings[i]
+            if f.entity_type not in ("PHONE", "EMAIL"):
+                continue
+            lo = max(0, f.start - 80)
+            chars = list(text[lo:f.start].replace("\n", " "))
+            before = [m for m in self.persons_in(lo, f.start) if m.end <= f.start]
+            for m in before:
+                chars[m.start - lo:m.end - lo] = "\x00" * (m.end - m.start)
+            hit = _CONTACT.search("".join(chars))
+            if not hit:
+                continue
+            person = None
+            if hit.group("name"):
+                person = next((m.person for m in reversed(before) if m.end - lo == hit.end("name")), None)
+            else:
+                segment = next((g for g in self.segments if g.start <= f.start < g.end), None)
+                word = hit.group("who").lower()
+                if word in ("me", "my") and segment is not None:
+                    person = segment.author
+                elif word in ("your",) and segment is not None:
+                    person = segment.addressee
+                elif word in ("him", "his", "her") and self.sentences:
+                    k = bisect.bisect_right(starts, f.start) - 1
+                    here = self.keys_in(self.sentences[k][0], f.start) if k >= 0 else set()
+                    if len(here) == 1:
+                        person = here.pop()
+                    elif not here and k > 0:
+                        previous = self.keys_in(*self.sentences[k - 1])
+                        person = previous.pop() if len(previous) == 1 else None
+            if person:
+                self.owner[i] = person
 
     def in_sentences(self) -> None:
         """The one person a sentence names; "you" and "I" in a letter; "he"/"she" after a sentence naming one."""
@@ -450,6 +500,15 @@ def kind_of(entity_type: str) -> str:
 
     return kind(entity_type)
 
+
+#: What comes right before a phone number or e-mail address given as someone's: "contact me on",
+#: "my direct line,", "reach Ainhoa on", "his mobile is", "write to her at" (a name only right
+#: after a verb of contacting: "a call from Joan: ..." is not Joan's number).
+_CONTACT = re.compile(
+    r"(?:(?<![\w'])(?P<who>[Mm]e|[Mm]y|[Hh]im|[Hh]is|[Hh]er|[Yy]our)(?![\w'])"
+    r"|(?i:contact|reach|call|ring|phone|text|e-?mail|write\s+to)\s+(?P<name>\x00+))"
+    r"(?:[ ,:(]|(?i:on|at|is|by|or|directly|direct|line|mobile|phone|telephone|number|landline|email|e-mail|"
+    r"the|a|office|home|work|personal))*$")
 
 #: A finding right after a possessive (``X's``, ``the councillor's``), perhaps with one word between.
 _POSSESSIVE = re.compile(r"(\S+)['\u2019]s?\s+(?:\w+\s+)?$")

@@ -343,3 +343,31 @@ def test_a_detail_about_a_relative_is_not_linked_to_the_person_named(detector):
 def test_a_sentence_naming_two_people_links_nobody(detector):
     text = "Ms Perpetua Villiers told Mr Gideon Ramaswamy about the diagnosis of diabetes.\n"
     assert owner_of(detector, text, "diabetes")[0] is None
+
+
+def test_the_phone_and_email_in_a_signature_block_belong_to_the_signatory(detector):
+    text = ("Dear Mr Halvorsen,\n\nPlease find the papers enclosed.\n\nYours sincerely,\n\n"
+            "Wilhelmina Ashcombe\nInvestigations Officer\n0161 496 0733\nw.ashcombe@labour.org.uk\n")
+    assert owner_of(detector, text, "0161 496 0733") == ("Wilhelmina Ashcombe", "officer")
+
+
+def test_a_number_the_writer_gives_as_their_own_belongs_to_the_writer(detector):
+    text = ("Dear Mr Halvorsen,\n\nIf you have any questions, please contact me on 0161 496 0733.\n\n"
+            "Yours sincerely,\n\nWilhelmina Ashcombe\nInvestigations Officer\n")
+    assert owner_of(detector, text, "0161 496 0733")[0] == "Wilhelmina Ashcombe"
+
+
+def test_a_number_after_a_name_it_is_not_given_for_is_not_linked_to_it(detector):
+    text = "Mr Gideon Ramaswamy would like a call back from Ms Perpetua Villiers on 07700 900731.\n"
+    assert owner_of(detector, text, "07700 900731")[0] is None
+
+
+def test_surname_and_forename_cells_of_a_row_are_one_person(detector):
+    text = ("ID         SURNAME      Forename    Phone\n"
+            "--------   ----------   ---------   ------------\n"
+            "A7700001   VILLIERS     Perpetua    07700 900731\n"
+            "A7700002   RAMASWAMY    Gideon      07700 900732\n")
+    text, findings = detect(detector, text)
+    phone = next(f for f in findings if text[f.start:f.end] == "07700 900731")
+    row = {f.person for f in findings if f.entity_type == "PERSON" and text[f.start:f.end] in ("VILLIERS", "Perpetua")}
+    assert phone.person is not None and phone.person in row
