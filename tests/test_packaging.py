@@ -44,7 +44,7 @@ def test_the_installed_wheel_redacts_from_another_folder(wheel, tmp_path):
     src.write_text("Dear Ms Okoro,\nplease call 07700 900123.\n")
     env = {**os.environ, "PYTHONPATH": str(target)}
     code = ("import redactor, sys; assert redactor.__file__.startswith(sys.argv[1]), redactor.__file__;"
-            "from redactor.cli import main; sys.exit(main(['redact', 'letter.txt', '-o', 'out.txt']))")
+            "from redactor.cli import main; sys.exit(main(['redact', 'letter.txt', '-o', 'out.txt', '--path', 'anonymise']))")
     p = subprocess.run([sys.executable, "-c", code, str(target)], cwd=tmp_path, env=env, capture_output=True,
                        text=True, timeout=300)
     assert p.returncode == 0, p.stderr

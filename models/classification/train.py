@@ -50,7 +50,7 @@ def sentence_cats(row: dict) -> dict[str, float]:
 
 
 MODELS = {
-    "sections": (["train.jsonl", "train-more.jsonl"], "sections.cfg", section_cats),
+    "sections": (["train.jsonl", "train-more.jsonl", "train-third.jsonl"], "sections.cfg", section_cats),
     "sentences": (["sentences-train.jsonl"], "sentences.cfg", sentence_cats),
 }
 FOLDS = 5
@@ -102,7 +102,7 @@ def fit_combiner() -> Path:
     maximises L's F1 out of fold, with the classifier's evidence gate applied.
     """
     sys.path.insert(0, str(HERE.parent.parent))
-    from redactor.classify import Classifier
+    from redactor.classify import MODEL_ALONE, Classifier
 
     rows = training_rows("sections")
     logits: dict[str, list[float]] = {c: [] for c in CATEGORIES}
@@ -134,7 +134,8 @@ def fit_combiner() -> Path:
         own = np.array([[1.0 if key.startswith(c + "|") and w > 0 else 0.0 for key, w in zip(vocabulary, weights[1:])]
                         for _ in range(1)])
         has_cue = (cues @ own[0]) > 0
-        scores[(~has_cue) & (x[:, 0] < 0)] = 0.0  # the evidence gate: no cue for it, model below 0.5
+        gate = float(np.log(MODEL_ALONE / (1 - MODEL_ALONE)))
+        scores[(~has_cue) & (x[:, 0] < gate)] = 0.0  # the classifier's evidence gate: no cue for it, model unsure
         threshold, f1 = best_threshold(scores, y)
         labels[c] = {"bias": round(float(bias), 5), "model": round(float(weights[0]), 5),
                      "cues": {key: round(float(w), 4) for key, w in zip(vocabulary, weights[1:]) if abs(w) >= 0.01},

@@ -36,7 +36,7 @@ from .sections import Section, split_sections
 CATEGORIES = ("5a", "5b-minutes", "5b-committee", "5b-membership", "5b-elections", "5bc-disciplinary", "5d")
 FLAG = "plp"
 TEXTCAT_CHARS = 20_000
-MODEL_ALONE = 0.5  # without any cue, the trained model must be at least this sure
+MODEL_ALONE = 0.6  # without any cue, the trained model must be at least this sure
 HEADER_CHARS = 400
 
 

@@ -55,6 +55,7 @@ NO_CUE_REASON = "no role cue in the document"
 CONFLICT_REASON = "cues for more than one role"
 WEAK_REASON = "role cues too weak to decide"
 LEFT_REACH = 220
+NEGATION_REACH = 40  # "do not record this as a complaint against X": a negation this close before a phrase
 RIGHT_REACH = 160
 #: Findings whose presence makes a document a case file (public figures are named only outside one).
 CASE_MARKERS = frozenset({"CASE_REF", "ALLEGATION", "SANCTION"})
@@ -426,7 +427,7 @@ def _phrase_cues(doc: _Doc, m: Finding) -> list[Cue]:
             if phrase.near and not re.search(phrase.near, left[max(0, hit.start() - 200):hit.end()], re.I):
                 continue
             sentence = max(left.rfind(". ", 0, hit.start()), left.rfind("? ", 0, hit.start()), 0)
-            if _NEGATION.search(left, sentence, hit.end()):
+            if _NEGATION.search(left, max(sentence, hit.start() - NEGATION_REACH), hit.end()):
                 continue  # "do not log it as a complaint against X"
         elif phrase.after is not None:
             hit = phrase.after.match(right)
@@ -696,8 +697,11 @@ def _column_cue(doc: _Doc, m: Finding) -> Cue | None:
 
 
 def _is_statement(text: str) -> bool:
-    return re.search(r"(?i)\b(?:witness\s+statement|statement\s+of\s+(?:evidence|witness)|witness\s+form|"
-                     r"interview\s+record)\b", text[:600]) is not None
+    """Whether the document is a witness statement, a witness form or a record of a witness interview."""
+    head = text[:600]
+    return re.search(r"(?i)\b(?:witness\s+statement|statement\s+of\s+(?:evidence|witness)|"
+                     r"witness\s+(?:evidence\s+)?form|witness\s+(?:evidence|interview)|interview\s+record)\b",
+                     head) is not None and re.search(r"(?i)\bwitness", head) is not None
 
 
 _SANCTION_COLUMN = re.compile(r"(?i)\b(?:status|sanctions?|outcome|recommendations?|decision|penalty|disciplinary)\b")
@@ -837,6 +841,8 @@ def _statement_author(doc: _Doc, start: int, end: int) -> str | None:
     if not _is_statement(doc.text):
         return None
     for m in doc.mentions_in(start, min(end, start + 1500)):
+        if re.search(r"(?:^|[.\n])[ \t]*I,[ \t]*$", doc.text[max(0, m.start - 10):m.start]):
+            return m.person  # "I, Jane Okoro, of 3 Mill Lane, will say as follows"
         found = field_label(doc, m.start)
         if found and normalise_label(found[0]) in _field_tables()[2]:
             return m.person
@@ -883,6 +889,8 @@ def letter_cues(doc: _Doc, segments: Sequence[Segment]) -> list[tuple[str, Cue]]
             role = _best(counts)
             if role:
                 out.append((seg.author, Cue(role, 3, f"writer of a message as the {role}")))
+            elif not seg.is_email and _is_statement(doc.text):
+                out.append((seg.author, Cue("witness", 3, "author of a witness statement")))
     return out
 
 

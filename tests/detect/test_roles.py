@@ -371,3 +371,17 @@ def test_surname_and_forename_cells_of_a_row_are_one_person(detector):
     phone = next(f for f in findings if text[f.start:f.end] == "07700 900731")
     row = {f.person for f in findings if f.entity_type == "PERSON" and text[f.start:f.end] in ("VILLIERS", "Perpetua")}
     assert phone.person is not None and phone.person in row
+
+
+def test_the_author_of_a_witness_statement_is_a_witness(detector):
+    text = ("Witness statement - branch investigation\n\n"
+            "I, Leopold Achterberg, of 4 Mill Lane, Leeds, will say as follows.\n\n"
+            "I was at the branch meeting and saw the argument between two members.\n\n"
+            "Signed: L. Achterberg\n")
+    assert role_of(detector, text, "Leopold Achterberg") == ("witness", "author of a witness statement")
+
+
+def test_the_author_of_a_letter_that_is_not_a_statement_is_not_a_witness(detector):
+    text = ("Dear Mr Halvorsen,\n\nThank you for the minutes of the last meeting.\n\n"
+            "Yours sincerely,\n\nLeopold Achterberg\n")
+    assert role_of(detector, text, "Leopold Achterberg")[0] == "third_party"
