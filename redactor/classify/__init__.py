@@ -224,7 +224,15 @@ class Classifier:
                                   + [text[:TEXTCAT_CHARS]]))
         whole = self._score(docs[-1], 0)
         per_section = [self._score(d, s.start) for d, s in zip(docs[:-1], sections)]
-        # whole-text cues beyond the textcat window still count as evidence
+        itemised = any(s.kind in ("item", "message") for s in sections)
+        if not itemised and len(text) <= TEXTCAT_CHARS:
+            # a letter, statement or release reads as one matter: a section of it takes a topic only
+            # if the whole text has it (the whole has more context than a slice of it); a marking
+            # (5a) stays where it is
+            for labels in per_section:
+                for name in [n for n in labels if n not in whole and self.meta[n].get("scope") != "marking"]:
+                    del labels[name]
+        # otherwise a section's label is also the document's (minutes' items, the emails of a chain)
         for labels in per_section:
             for name, lab in labels.items():
                 if name not in whole or lab.score > whole[name].score:

@@ -15,6 +15,7 @@ from ..detect.lines import line_spans
 
 MIN_CHARS = 60
 MAX_HEADING = 90
+MAX_ITEM_WORDS = 8
 
 _MESSAGE = re.compile(r"^\s*(-{2,}\s*(original|forwarded) message\s*-{2,}|from:\s*\S|on .{4,120} wrote:\s*$|"
                       r"-{3,}\s*$|_{3,}\s*$)", re.I)
@@ -40,8 +41,8 @@ def _is_heading(line: str, prev_blank: bool, next_line: str) -> str | None:
         return "message"
     if s.endswith((",", ";")) or (s.endswith(".") and not _NUMBERED.match(s)):
         return None
-    if _NUMBERED.match(s) and len(s) <= 70 and not s.endswith("."):
-        return "item"
+    if _NUMBERED.match(s) and len(s) <= 70 and not s.endswith(".") and len(s.split()) <= MAX_ITEM_WORDS + 1:
+        return "item"  # an agenda item's title, not the first line of a numbered paragraph
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", s)]
     if not words or len(words) > 10:
         return None
