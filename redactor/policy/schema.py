@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 Action = Literal["keep", "redact", "pseudonymise", "generalise", "mask", "encrypt", "withhold"]
 CategoryAction = Literal["keep", "withhold", "disclose"]
 SentenceAction = Literal["keep", "redact"]
-Role = Literal["subject", "complainant", "witness", "officer", "third_party", "public_figure"]
+Role = Literal["subject", "complainant", "witness", "officer", "third_party", "public_figure", "unowned"]
 Kind = Literal["identifier", "personal", "disciplinary", "special", "confidential", "organisation"]
 SentenceKind = Literal["outcome", "allegation", "evidence", "procedure", "other"]
 Requirement = Literal["basis", "recipient", "permission_ref", "subject"]
@@ -49,7 +49,8 @@ class Rule(_Strict):
 
     entity: list[str] = Field(default_factory=list, description="entity types (any of)")
     kind: list[Kind] = Field(default_factory=list, description="kinds of entity (any of)")
-    role: list[Role] = Field(default_factory=list, description="the role of the person it belongs to (any of)")
+    role: list[Role] = Field(default_factory=list, description="the role of the person it belongs to (any of); "
+                                                              "'unowned' for a finding linked to no one")
     action: Action
     reason: str = ""
 
@@ -66,7 +67,7 @@ class Rule(_Strict):
 
     def matches(self, entity_type: str, kind: str, role: str | None) -> bool:
         return ((not self.entity or entity_type in self.entity) and (not self.kind or kind in self.kind)
-                and (not self.role or (role or "third_party") in self.role))
+                and (not self.role or (role or "unowned") in self.role))
 
 
 class Marks(_Strict):

@@ -1,0 +1,139 @@
+"""Checks of what a disclosure path keeps and removes, on documents with gold annotations.
+
+Each check takes a document's text, its gold spans and the redacted output, and
+returns counts: how many things the path must remove are still readable (``leaked``
+of ``must_go``) and how many it must keep survived (``kept`` of ``must_stay``).
+``benchmarks/paths.py`` runs them over ``samples/documents`` (both splits) and the tests
+run them over the dev split. Comparison is on collapsed whitespace, case-folded,
+as whole words; a person counts as leaked if any word of their name (of three
+letters or more) survives.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .verify import normalise, occurrences
+
+IDENTIFIERS = {"EMAIL", "PHONE", "MEMBERSHIP_NO", "ADDRESS", "POSTCODE", "CASE_REF", "DATE", "HANDLE", "IP_ADDRESS",
+               "NINO", "NHS_NUMBER", "FINANCIAL"}
+
+
+@dataclass
+class Tally:
+    must_go: int = 0
+    leaked: int = 0
+    must_stay: int = 0
+    kept: int = 0
+    examples: list[str] = field(default_factory=list)  # types and kinds only, never text
+
+    def add(self, other: Tally) -> None:
+        self.must_go += other.must_go
+        self.leaked += other.leaked
+        self.must_stay += other.must_stay
+        self.kept += other.kept
+        self.examples += other.examples
+
+    def to_json(self) -> dict[str, Any]:
+        return {"must_go": self.must_go, "leaked": self.leaked, "must_stay": self.must_stay, "kept": self.kept}
+
+
+def _present(output: str, value: str) -> bool:
+    return occurrences(normalise(output), normalise(value).strip()) > 0
+
+
+def _person_present(output: str, name: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if len(w) >= 3]
+    out = normalise(output)
+    return any(occurrences(out, w.casefold()) > 0 for w in words)
+
+
+def subject_not_identified(text: str, spans: list[dict], output: str) -> Tally:
+    """9(c): no identifier of the subject survives: their name in any form, and every contact detail,
+    number, address, reference or date of the letter (in a letter to or about the subject, these are theirs)."""
+    t = Tally()
+    for s in spans:
+        if (s["type"] == "PERSON" and s.get("role") == "subject") or s["type"] in IDENTIFIERS:
+            t.must_go += 1
+            gone = not (_person_present(output, s["text"]) if s["type"] == "PERSON" else _present(output, s["text"]))
+            if not gone:
+                t.leaked += 1
+                t.examples.append(s["type"])
+    return t
+
+
+def only_requester(text: str, spans: list[dict], output: str) -> Tally:
+    """Subject access: the requester's (gold role subject) name and the identifiers on the lines that
+    name them stay; every other person's name, and the identifiers on lines that name only other
+    people, go. (The gold does not say whose an identifier on a line naming no one is: not counted.)"""
+    def lines_of(role_is_subject: bool) -> set[int]:
+        return {text.count("\n", 0, s["start"]) for s in spans
+                if s["type"] == "PERSON" and (s.get("role") == "subject") == role_is_subject}
+
+    theirs, others = lines_of(True), lines_of(False)
+    t = Tally()
+    for s in spans:
+        if s["type"] not in IDENTIFIERS | {"PERSON"}:
+            continue
+        line = text.count("\n", 0, s["start"])
+        if s["type"] == "PERSON":
+            mine = s.get("role") == "subject"
+        elif line in theirs and line not in others:
+            mine = True
+        elif line in others and line not in theirs:
+            mine = False
+        else:
+            continue
+        if mine:
+            t.must_stay += 1
+            t.kept += _person_present(output, s["text"]) if s["type"] == "PERSON" else _present(output, s["text"])
+        else:
+            t.must_go += 1
+            present = _person_present(output, s["text"]) if s["type"] == "PERSON" else _present(output, s["text"])
+            if present:
+                t.leaked += 1
+                t.examples.append(f"{s['type']}:{s.get('role') or '-'}")
+    return t
+
+
+def _windows(sentence: str, n: int) -> list[str]:
+    words = normalise(sentence).split()
+    return [" ".join(words[i:i + n]) for i in range(max(1, len(words) - n + 1))]
+
+
+def survives(sentence: str, output: str) -> bool:
+    """Most of the sentence is still there (names inside it may have been replaced)."""
+    windows = _windows(sentence, 4)
+    out = normalise(output)
+    return sum(w in out for w in windows) >= 0.5 * len(windows)
+
+
+def leaks(sentence: str, output: str, n: int = 6) -> bool:
+    """Any run of ``n`` words of the sentence is still there."""
+    out = normalise(output)
+    return any(w in out for w in _windows(sentence, n))
+
+
+def outcome_only(text: str, sentences: list[dict], output: str, spans: list[dict]) -> Tally:
+    """9(f): every outcome sentence stays; no allegation or evidence sentence (no run of six of its
+    words) and no witness's name survives."""
+    t = Tally()
+    for s in sentences:
+        if s.get("mixed"):
+            continue
+        if s["kind"] == "outcome":
+            t.must_stay += 1
+            t.kept += survives(s["text"], output)
+        elif s["kind"] in ("allegation", "evidence"):
+            t.must_go += 1
+            if leaks(s["text"], output):
+                t.leaked += 1
+                t.examples.append(s["kind"])
+    for s in spans:
+        if s["type"] == "PERSON" and s.get("role") == "witness":
+            t.must_go += 1
+            if _person_present(output, s["text"]):
+                t.leaked += 1
+                t.examples.append("witness")
+    return t
