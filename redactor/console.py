@@ -91,10 +91,9 @@ def print_classification(file: str, classification: Any) -> None:
 
 
 def print_paths(paths: Any) -> None:
-    table = Table(title="disclosure paths")
-    for col in ("path", "paragraph", "recipient", "description"):
-        table.add_column(col, overflow="fold")
+    """One path per line (name, paragraph, recipient, description), plain so scripts can read it."""
+    width = max(len(p.name) for p in paths)
+    para = max(len(p.paragraph) for p in paths)
     for p in paths:
-        needs = f" (requires {', '.join(p.requires)})" if p.requires else ""
-        table.add_row(p.name, p.paragraph, p.recipient, p.description + needs)
-    _out.print(table)
+        needs = f" [requires {', '.join('--' + r.replace('_', '-') for r in p.requires)}]" if p.requires else ""
+        print(f"{p.name:<{width}}  {p.paragraph:<{para}}  {p.description}{needs}")

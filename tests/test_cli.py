@@ -133,6 +133,37 @@ def test_a_batch_records_a_withheld_file_and_carries_on(cli, tmp_path):
     assert (tmp_path / "out" / "press.txt").exists() and not (tmp_path / "out" / "letter.txt").exists()
 
 
+def test_paths_lists_every_path_of_the_code_one_per_line_with_its_paragraph(cli):
+    code, out, _ = cli("paths")
+    assert code == 0
+    lines = {line.split()[0]: line for line in out.splitlines() if line.strip()}
+    for name, paragraph in [("public", "5"), ("third-party-notice", "9(c)"), ("complainant-outcome", "9(f)"),
+                            ("member-support", "9(b)"), ("nec-permission", "8"), ("subject-access", "GDPR"),
+                            ("committee-report-back", "6(c)")]:
+        assert paragraph in lines[name]
+    assert "--permission-ref" in lines["nec-permission"]
+
+
+def test_classify_json_gives_labels_scores_evidence_and_sections(cli, tmp_path):
+    src = write_txt(tmp_path / "letter.txt")
+    code, out, _ = cli("classify", src, "--json")
+    assert code == 0
+    doc = json.loads(out)
+    labels = {c["label"]: c for c in doc["categories"]}
+    assert "5bc-disciplinary" in labels
+    top = labels["5bc-disciplinary"]
+    assert 0.5 <= top["score"] <= 1 and top["evidence"] and "9" in top["paragraph"]
+    assert all({"cue", "paragraph", "weight"} <= set(e) for e in top["evidence"])
+    assert doc["sections"] and all({"start", "end", "categories"} <= set(s) for s in doc["sections"])
+
+
+def test_classify_without_json_prints_a_table_without_document_text(cli, tmp_path):
+    src = write_txt(tmp_path / "letter.txt")
+    code, out, _ = cli("classify", src)
+    assert code == 0 and "5bc-disciplinary" in out
+    assert [s for s in SECRETS if s.lower() in out.lower()] == []
+
+
 def _bad_inputs(tmp_path):
     yield "empty file", write_txt(tmp_path / "empty.txt", ""), 3
     yield "corrupt PDF", _bytes(tmp_path / "corrupt.pdf", b"%PDF-1.7\n1 0 obj <<>>\nthis is not a pdf"), 3

@@ -51,7 +51,7 @@ def sentence_cats(row: dict) -> dict[str, float]:
 
 MODELS = {
     "sections": (["train.jsonl", "train-more.jsonl", "train-third.jsonl"], "sections.cfg", section_cats),
-    "sentences": (["sentences-train.jsonl"], "sentences.cfg", sentence_cats),
+    "sentences": (["sentences-train.jsonl", "sentences-more.jsonl"], "sentences.cfg", sentence_cats),
 }
 FOLDS = 5
 
