@@ -126,3 +126,4 @@ class Decision:
     replacement: str
     reason: str
     findings: tuple[Finding, ...] = ()
+    box_label: str | None = None  # printed on the box where the format draws boxes (PDF), if the path asks

@@ -105,7 +105,11 @@ def _region(text: str, group: list[Judgement], path: DisclosurePath | None, cont
     else:
         action = "redact" if action in ("pseudonymise", "generalise") else action
         replacement = operators.replace(original, mark)
-    return Decision(start, end, f.entity_type, action, replacement, lead.reason, tuple(j.finding for j in group))
+    box_label = None
+    if marks is not None and marks.pdf_labels:
+        box_label = replacement if action in ("redact", "withhold") else mark
+    return Decision(start, end, f.entity_type, action, replacement, lead.reason, tuple(j.finding for j in group),
+                    box_label)
 
 
 def _one_value(text: str, group: list[Judgement]) -> bool:

@@ -98,3 +98,31 @@ def test_a_disclosed_category_overrides_another_that_would_withhold():
     assert regions == [] and whole is None
     regions, whole = judge_sections(text, c, load_path("public"))
     assert whole is not None
+
+
+def test_a_path_can_print_its_reason_code_on_pdf_boxes():
+    text = "Write to Jane Okoro."
+    findings = [Finding(9, 19, "PERSON", 0.9, "t")]
+    labelled = decide(text, judge(findings, load_path("third-party-notice")), load_path("third-party-notice"))
+    plain = decide(text, judge(findings, load_path("anonymise")), load_path("anonymise"))
+    assert labelled[0].replacement == "[REDACTED 9(c)]" and labelled[0].box_label == "[REDACTED 9(c)]"
+    assert plain[0].replacement == "[PERSON]" and plain[0].box_label is None
+
+
+def test_a_labelled_pdf_box_shows_white_text_and_an_unlabelled_one_is_solid(tmp_path):
+    import pypdfium2 as pdfium
+
+    from documents import write_pdf
+
+    from redactor.formats.pdf.write import render_redacted
+
+    src = write_pdf(tmp_path / "in.pdf")
+    page = pdfium.PdfDocument(str(src))[0]
+    box = (72.0, 600.0, 300.0, 620.0)
+    solid, *_ = render_redacted(page, [(box, None)])
+    labelled, *_ = render_redacted(page, [(box, "[REDACTED 9(c)]")])
+    def white(image):
+        return image.convert("L").histogram()[255]
+
+    assert solid.size == labelled.size and solid.tobytes() != labelled.tobytes()
+    assert white(labelled) > white(solid)  # the label is white text printed on the black box

@@ -16,7 +16,7 @@ from io import BytesIO
 
 import pikepdf
 import pypdfium2 as pdfium
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from ...document import Decision, Document
 from ...errors import RedactorError, UnsafeToRedact
@@ -71,14 +71,17 @@ def _source(doc: Document) -> PdfSource:
     return doc.native
 
 
-def boxes_by_page(doc: Document, decisions: Sequence[Decision], source: PdfSource) -> dict[int, list[Box]]:
-    """User-space boxes to paint, by 1-based page: one padded box per decision per line."""
-    boxes: dict[int, list[Box]] = {}
+def boxes_by_page(doc: Document, decisions: Sequence[Decision],
+                  source: PdfSource) -> dict[int, list[tuple[Box, str | None]]]:
+    """User-space boxes to paint, by 1-based page: one padded box per decision per line, each with
+    the label to print on it (the decision's ``box_label``, on its first line only)."""
+    boxes: dict[int, list[tuple[Box, str | None]]] = {}
     for decision in decisions:
-        for glyphs in _lines(doc, decision):
+        for i, glyphs in enumerate(_lines(doc, decision)):
             page = source.pages[glyphs[0].page - 1]
             rect = _pad(_union(glyphs), _runs_vertically(glyphs))
-            boxes.setdefault(page.number, []).append(plumber_rect_to_user(rect, page))
+            label = decision.box_label if i == 0 else None
+            boxes.setdefault(page.number, []).append((plumber_rect_to_user(rect, page), label))
     return boxes
 
 
@@ -130,7 +133,7 @@ def _pad(rect: Rect, vertical: bool) -> Rect:
     return (x0 - pad_x, top - pad_y, x1 + pad_x, bottom + pad_y)
 
 
-def _render_pages(pdf: pikepdf.Pdf, data: bytes, boxes: dict[int, list[Box]]) -> None:
+def _render_pages(pdf: pikepdf.Pdf, data: bytes, boxes: dict[int, list[tuple[Box, str | None]]]) -> None:
     """Replace every page that has boxes by a black-boxed image of itself."""
     if not boxes:
         return
@@ -147,7 +150,7 @@ def _render_pages(pdf: pikepdf.Pdf, data: bytes, boxes: dict[int, list[Box]]) ->
         rendered.close()
 
 
-def render_redacted(page: pdfium.PdfPage, boxes: list[Box]) -> tuple[Image.Image, Box, int]:
+def render_redacted(page: pdfium.PdfPage, boxes: list[tuple[Box, str | None]]) -> tuple[Image.Image, Box, int]:
     """Render ``page`` (visible box, ``/Rotate`` applied, no annotations) and paint the boxes.
 
     Returns the RGB image, the visible box in user space and the rotation it was drawn with.
@@ -160,13 +163,28 @@ def render_redacted(page: pdfium.PdfPage, boxes: list[Box]) -> tuple[Image.Image
     image = bitmap.to_pil().convert("RGB")
     sx, sy = image.width / width, image.height / height
     draw = ImageDraw.Draw(image)
-    for box in boxes:
+    for box, label in boxes:
         x0, top, x1, bottom = user_box_to_display(box, visible, rotation)
-        draw.rectangle(
-            (math.floor(x0 * sx), math.floor(top * sy), math.ceil(x1 * sx), math.ceil(bottom * sy)),
-            fill=(0, 0, 0),
-        )
+        pixels = (math.floor(x0 * sx), math.floor(top * sy), math.ceil(x1 * sx), math.ceil(bottom * sy))
+        draw.rectangle(pixels, fill=(0, 0, 0))
+        if label:
+            _label(draw, pixels, label)
     return image, visible, rotation
+
+
+def _label(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], label: str) -> None:
+    """Print the reason code on a box in white, as large as the box's height allows; a label that
+    does not fit is cut short (the box never grows, so it reveals nothing about what is under it)."""
+    x0, top, x1, bottom = box
+    size = max(6, int((bottom - top) * 0.7))
+    font = ImageFont.load_default(size=size)
+    room = (x1 - x0) - 4
+    short = label.strip("[]").split()[-1] if label.strip("[]").split() else ""
+    text = label if draw.textlength(label, font=font) <= room else short  # "[REDACTED 9(c)]", else "9(c)"
+    while text and draw.textlength(text, font=font) > room:
+        text = text[:-1]
+    if text:
+        draw.text((x0 + 2, top + (bottom - top - size) / 2), text, fill=(255, 255, 255), font=font)
 
 
 def replace_with_image(pdf: pikepdf.Pdf, page: pikepdf.Page, image: Image.Image, visible: Box, rotation: int) -> None:
