@@ -118,3 +118,23 @@ def test_an_organisations_own_category_is_labelled_5d_and_withheld_by_the_public
     assert code == 5 and "5d" in err
     code, out, _ = cli("classify", src, "--json")
     assert "5d" not in {c["label"] for c in json.loads(out)["categories"]}
+
+
+PLP = """Dear Ms Harrowgate,
+
+Following the complaint about your remarks in the chamber, the Chief Whip has suspended the Labour whip
+from you with immediate effect, under the Standing Orders of the Parliamentary Labour Party, pending an
+investigation into the allegation that you bullied a member of your staff.
+"""
+
+
+def test_plp_material_is_flagged_and_the_report_says_paragraph_8_does_not_apply(cli, tmp_path):
+    src = write_txt(tmp_path / "plp.txt", PLP)
+    code, out, _ = cli("classify", src, "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["plp"] is True
+    report = tmp_path / "report.json"
+    code, _, err = cli("redact", src, "-o", tmp_path / "out.txt", "--path", "anonymise", "--report", report)
+    assert code == 0, err
+    notes = json.loads(report.read_text())["notes"]
+    assert any("paragraph 8" in n and "10" in n for n in notes)
