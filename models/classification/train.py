@@ -113,12 +113,13 @@ def fit_combiner() -> Path:
         test = [r for i, r in enumerate(rows) if i % FOLDS == k]
         with tempfile.TemporaryDirectory() as tmp:
             clf = Classifier(model_dir=train("sections", fit, Path(tmp) / "model"))
-            for row, doc in zip(test, clf.nlp.pipe(r["text"] for r in test)):
+            scores = clf.model_scores([r["text"] for r in test])  # as the classifier reads a text
+            for row, doc, cats in zip(test, clf.nlp.pipe(r["text"] for r in test), scores):
                 found = clf.cue_evidence(doc)
                 present.append({f"{name}|{e.cue}" for name, lab in found.items() for e in lab.evidence})
                 gold = section_cats(row)
                 for c in CATEGORIES:
-                    q = min(max(float(doc.cats.get(c, 0.0)), 1e-4), 1 - 1e-4)
+                    q = min(max(float(cats.get(c, 0.0)), 1e-4), 1 - 1e-4)
                     logits[c].append(float(np.log(q / (1 - q))))
                     truth[c].append(int(gold[c]))
     vocabulary = sorted(set().union(*present))

@@ -35,7 +35,10 @@ from .sections import Section, split_sections
 
 CATEGORIES = ("5a", "5b-minutes", "5b-committee", "5b-membership", "5b-elections", "5bc-disciplinary", "5d")
 FLAG = "plp"
-TEXTCAT_CHARS = 20_000
+CHUNK_CHARS = 1_500  # the model reads a text in paragraph-sized chunks: its training texts are 25-250 words
+MAX_CHUNKS = 40
+CUE_CHARS = 1_000_000  # cue patterns read the whole text (a safety cap, not a window)
+ONE_MATTER_CHARS = 20_000  # up to this length a letter or statement is read as one matter
 MODEL_ALONE = 0.6  # without any cue, the trained model must be at least this sure
 HEADER_CHARS = 400
 
@@ -187,9 +190,32 @@ class Classifier:
                                        if k.startswith(name + "|")):
             return 0.0  # no cue for it and an unsure model: no evidence, no label
         q = min(max(p, 1e-4), 1 - 1e-4)
-        z = fit["bias"] + fit["model"] * math.log(q / (1 - q)) + sum(
-            learned[k] if k in learned else self._prior(name, k) for k in present)
+        z = fit["bias"] + fit["model"] * math.log(q / (1 - q)) + sum(self._weight(name, k, learned) for k in present)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def model_scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """The trained model's score per label for each text: the highest over its paragraph-sized
+        chunks, so a long letter is read the way the model was trained (short texts), and one
+        paragraph about a case is enough."""
+        chunked = [_chunks(t) for t in texts]
+        flat = [c for chunks in chunked for c in chunks]
+        with self.nlp.select_pipes(disable=["confidential_cues"]):
+            cats = [d.cats for d in self.nlp.pipe(flat)]
+        out, i = [], 0
+        for chunks in chunked:
+            part = cats[i:i + len(chunks)]
+            i += len(chunks)
+            out.append({k: max(c.get(k, 0.0) for c in part) for k in (part[0] if part else {})})
+        return out
+
+    def _weight(self, name: str, key: str, learned: dict[str, float]) -> float:
+        """A cue's weight for a label: the learned one; the configured one if the combiner never saw
+        the cue; and a cue configured as evidence *against* its label never counts for less than
+        its configuration says (training data has few such texts, so the fit under-weights them)."""
+        prior = self._prior(name, key)
+        if key not in learned:
+            return prior
+        return min(learned[key], prior) if prior < 0 else learned[key]
 
     def _prior(self, name: str, key: str) -> float:
         """A cue the combiner never saw in training (new, or an organisation's): its configured weight
@@ -200,14 +226,16 @@ class Classifier:
         w = max(-0.99, min(0.99, cue.weight))
         return math.log((1 + w) / (1 - w))
 
-    def _score(self, doc: Any, offset: int) -> dict[str, Label]:
-        """Labels of one spaCy doc (a section or the whole text), offsets shifted into the document."""
+    def _score(self, doc: Any, offset: int, cats: dict[str, float] | None = None) -> dict[str, Label]:
+        """Labels of one spaCy doc (a section or the whole text), offsets shifted into the document;
+        ``cats`` are the model's scores when they were read from a shorter slice of the text."""
         found = self.cue_evidence(doc, offset)
+        cats = doc.cats if cats is None else cats
         present = {f"{name}|{e.cue}" for name, lab in found.items() for e in lab.evidence}
         labels = {}
         for name in (*CATEGORIES, FLAG):
             lab = found.get(name)
-            p = float(doc.cats.get(name, 0.0))
+            p = float(cats.get(name, 0.0))
             evidence = list(lab.evidence) if lab else []
             score = self.combine(name, p, evidence, present)
             if score < self.thresholds.get(name, self.threshold):
@@ -220,12 +248,15 @@ class Classifier:
 
     def classify(self, text: str) -> Classification:
         sections = split_sections(text) or [Section(0, len(text), "start")]
-        docs = list(self.nlp.pipe([text[s.start:s.end][:TEXTCAT_CHARS] for s in sections]
-                                  + [text[:TEXTCAT_CHARS]]))
-        whole = self._score(docs[-1], 0)
-        per_section = [self._score(d, s.start) for d, s in zip(docs[:-1], sections)]
+        spans = [(s.start, s.end) for s in sections] + [(0, len(text))]
+        read = self.model_scores([text[a:b] for a, b in spans])
+        with self.nlp.select_pipes(enable=["confidential_cues"]):
+            cued = list(self.nlp.pipe(text[a:b][:CUE_CHARS] for a, b in spans))
+        scored = [self._score(c, a, r) for c, r, (a, _) in zip(cued, read, spans)]
+        whole, per_section = scored[-1], scored[:-1]
+        whole_own = set(whole)
         itemised = any(s.kind in ("item", "message") for s in sections)
-        if not itemised and len(text) <= TEXTCAT_CHARS:
+        if not itemised and len(text) <= ONE_MATTER_CHARS:
             # a letter, statement or release reads as one matter: a section of it takes a topic only
             # if the whole text has it (the whole has more context than a slice of it); a marking
             # (5a) stays where it is
@@ -237,7 +268,7 @@ class Classifier:
             for name, lab in labels.items():
                 if name not in whole or lab.score > whole[name].score:
                     whole[name] = lab
-        self._inherit(text, whole, per_section, sections)
+        self._inherit(text, whole, per_section, sections, whole_own)
         out_sections = []
         for s, labels in zip(sections, per_section):
             plp = FLAG in labels and "5bc-disciplinary" in labels
@@ -246,7 +277,7 @@ class Classifier:
         return Classification(_ordered(whole, 0, len(text)), out_sections, plp)
 
     def _inherit(self, text: str, whole: dict[str, Label], per_section: list[dict[str, Label]],
-                 sections: Sequence[Section]) -> None:
+                 sections: Sequence[Section], whole_own: set[str]) -> None:
         """Spread document-wide labels to sections: a marking in the header or footer covers the
         whole document; a document that reads as minutes or committee papers is so throughout;
         a single-topic document (a letter about one case, not minutes' items or a chain of
@@ -257,8 +288,8 @@ class Classifier:
             if scope == "marking":
                 spread = any(e.start is not None and (e.start < HEADER_CHARS or e.start > n - HEADER_CHARS
                                                       or e.start < sections[0].end) for e in lab.evidence)
-            elif scope == "document":
-                spread = sum(name in s for s in per_section) * 2 >= len(per_section)
+            elif scope == "document":  # the whole text reads as minutes, or most of its sections do
+                spread = name in whole_own or sum(name in s for s in per_section) * 2 >= len(per_section)
             else:  # a letter or report about one matter; never the items of minutes or the emails of a chain
                 topics = {t for s in per_section for t in s if self.meta.get(t, {}).get("scope") == "topic"}
                 itemised = any(s.kind in ("item", "message") for s in sections)
@@ -270,6 +301,28 @@ class Classifier:
                         self.meta.get(t, {}).get("scope") == "topic" for t in labels)):
                     labels[name] = Label(name, lab.score, lab.paragraph,
                                          [Evidence("document", lab.paragraph, lab.score)], lab.category)
+
+
+def _chunks(text: str) -> list[str]:
+    """Paragraph-aligned pieces of ``text`` of at most about ``CHUNK_CHARS`` (at least one, at most MAX_CHUNKS)."""
+    if len(text) <= CHUNK_CHARS:
+        return [text]
+    pieces, current = [], ""
+    for para in text.split("\n\n"):
+        while len(para) > CHUNK_CHARS:
+            head, para = para[:CHUNK_CHARS], para[CHUNK_CHARS:]
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(head)
+        if current and len(current) + len(para) + 2 > CHUNK_CHARS:
+            pieces.append(current)
+            current = para
+        else:
+            current = f"{current}\n\n{para}" if current else para
+    if current:
+        pieces.append(current)
+    return pieces[:MAX_CHUNKS] or [text[:CHUNK_CHARS]]
 
 
 def _ordered(labels: dict[str, Label], start: int, end: int) -> list[Label]:
