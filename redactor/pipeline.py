@@ -15,7 +15,7 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,32 +101,28 @@ class Redactor:
                  pseudonym_key: str | None = None) -> None:
         self.model = model
         self.categories_file = categories_file
-        self._detector: Detector | None = None
-        self._classifier: Classifier | None = None
-        self._sentences: SentenceClassifier | None = None
+        self._models: dict[str, Any] = {}
         self._lock = threading.Lock()
         self.pseudonyms = Pseudonyms(pseudonym_key)
 
+    def _loaded(self, name: str, load: Callable[[], Any]) -> Any:
+        """A model loaded on first use, once, under the lock."""
+        with self._lock:
+            if name not in self._models:
+                self._models[name] = load()
+            return self._models[name]
+
     @property
     def detector(self) -> Detector:
-        with self._lock:
-            if self._detector is None:
-                self._detector = Detector(self.model)
-            return self._detector
+        return self._loaded("detector", lambda: Detector(self.model))
 
     @property
     def classifier(self) -> Classifier:
-        with self._lock:
-            if self._classifier is None:
-                self._classifier = Classifier(self.categories_file)
-            return self._classifier
+        return self._loaded("classifier", lambda: Classifier(self.categories_file))
 
     @property
     def sentence_classifier(self) -> SentenceClassifier:
-        with self._lock:
-            if self._sentences is None:
-                self._sentences = SentenceClassifier()
-            return self._sentences
+        return self._loaded("sentences", SentenceClassifier)
 
     def classify_bytes(self, data: bytes, name: str) -> tuple[Document, Classification]:
         """Read a document and classify it (no detection, nothing written)."""
