@@ -255,7 +255,7 @@ class Classifier:
         scored = [self._score(c, a, r) for c, r, (a, _) in zip(cued, read, spans)]
         whole, per_section = scored[-1], scored[:-1]
         whole_own = set(whole)
-        itemised = any(s.kind in ("item", "message") for s in sections)
+        itemised = _itemised(sections)
         if not itemised and len(text) <= ONE_MATTER_CHARS:
             # a letter, statement or release reads as one matter: a section of it takes a topic only
             # if the whole text has it (the whole has more context than a slice of it); a marking
@@ -292,7 +292,7 @@ class Classifier:
                 spread = name in whole_own or sum(name in s for s in per_section) * 2 >= len(per_section)
             else:  # a letter or report about one matter; never the items of minutes or the emails of a chain
                 topics = {t for s in per_section for t in s if self.meta.get(t, {}).get("scope") == "topic"}
-                itemised = any(s.kind in ("item", "message") for s in sections)
+                itemised = _itemised(sections)
                 spread = topics <= {name, FLAG} and not itemised
             if not spread:
                 continue
@@ -301,6 +301,11 @@ class Classifier:
                         self.meta.get(t, {}).get("scope") == "topic" for t in labels)):
                     labels[name] = Label(name, lab.score, lab.paragraph,
                                          [Evidence("document", lab.paragraph, lab.score)], lab.category)
+
+
+def _itemised(sections: Sequence[Section]) -> bool:
+    """Minutes' agenda items or a chain of emails, rather than a letter with a numbered heading."""
+    return any(s.kind == "message" for s in sections) or sum(s.kind == "item" for s in sections) >= 2
 
 
 def _chunks(text: str) -> list[str]:
