@@ -60,3 +60,9 @@ def test_an_identifier_found_once_is_found_wherever_it_recurs(detector):
     assert [v for t, v in found(detector, text) if t == "MEMBERSHIP_NO"] == ["L7654321"]
     doc = PlainText().read(text.encode(), "x.txt")
     assert sum(f.entity_type == "MEMBERSHIP_NO" for f in detector.detect(doc)) == 2
+
+
+def test_a_titled_name_stops_before_an_address_line_under_it(detector):
+    names = {v for t, v in found(detector, "Mr Fearghal Magennis\nApartment 5, 41 Malone Avenue\nBelfast\n")
+             if t == "PERSON"}
+    assert names == {"Fearghal Magennis"}

@@ -27,8 +27,10 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     for i, w in enumerate(words):
         word = w.group()
         after_break = i and "\n" in text[start + words[i - 1].end():start + w.start()]
-        if after_break and (is_stop(word) or text[start + w.end():start + w.end() + 1] == ":"):
-            break  # the next line starts with an ordinary word or a label ("Dated:"), not the name
+        rest_of_line = text[start + w.start():].split("\n", 1)[0]
+        if after_break and (is_stop(word) or text[start + w.end():start + w.end() + 1] == ":"
+                            or re.search(r"\d", rest_of_line)):
+            break  # the next line starts with an ordinary word, a label ("Dated:") or an address line
         if word in PARTICLES and i:
             keep.append(w)
             continue
