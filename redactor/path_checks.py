@@ -43,10 +43,14 @@ def _present(output: str, value: str) -> bool:
     return occurrences(normalise(output), normalise(value).strip()) > 0
 
 
-def _person_present(output: str, name: str) -> bool:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if len(w) >= 3]
+def _name_words(name: str) -> list[str]:
+    return [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", name) if len(w) >= 3]
+
+
+def _person_present(output: str, name: str, shared: set[str] = frozenset()) -> bool:
+    """Any word of ``name`` survives, other than words it ``shared`` with a person the path keeps."""
     out = normalise(output)
-    return any(occurrences(out, w.casefold()) > 0 for w in words)
+    return any(occurrences(out, w) > 0 for w in _name_words(name) if w not in shared)
 
 
 def subject_not_identified(text: str, spans: list[dict], output: str) -> Tally:
@@ -72,6 +76,7 @@ def only_requester(text: str, spans: list[dict], output: str) -> Tally:
                 if s["type"] == "PERSON" and (s.get("role") == "subject") == role_is_subject}
 
     theirs, others = lines_of(True), lines_of(False)
+    shared = {w for s in spans if s["type"] == "PERSON" and s.get("role") == "subject" for w in _name_words(s["text"])}
     t = Tally()
     for s in spans:
         if s["type"] not in IDENTIFIERS | {"PERSON"}:
@@ -90,7 +95,8 @@ def only_requester(text: str, spans: list[dict], output: str) -> Tally:
             t.kept += _person_present(output, s["text"]) if s["type"] == "PERSON" else _present(output, s["text"])
         else:
             t.must_go += 1
-            present = _person_present(output, s["text"]) if s["type"] == "PERSON" else _present(output, s["text"])
+            present = (_person_present(output, s["text"], shared) if s["type"] == "PERSON"
+                       else _present(output, s["text"]))
             if present:
                 t.leaked += 1
                 t.examples.append(f"{s['type']}:{s.get('role') or '-'}")
@@ -130,10 +136,12 @@ def outcome_only(text: str, sentences: list[dict], output: str, spans: list[dict
             if leaks(s["text"], output):
                 t.leaked += 1
                 t.examples.append(s["kind"])
+    kept = {w for s in spans if s["type"] == "PERSON" and s.get("role") in ("complainant", "officer")
+            for w in _name_words(s["text"])}  # a surname shared with the complainant is not a leak
     for s in spans:
         if s["type"] == "PERSON" and s.get("role") == "witness":
             t.must_go += 1
-            if _person_present(output, s["text"]):
+            if _person_present(output, s["text"], kept):
                 t.leaked += 1
                 t.examples.append("witness")
     return t
