@@ -31,7 +31,8 @@ def cold_start(repeat: int) -> float:
         src.write_text(LETTER)
         for i in range(repeat):
             t = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "redactor", "redact", str(src), "-o", str(Path(tmp) / f"o{i}.txt")],
+            subprocess.run([sys.executable, "-m", "redactor", "redact", str(src), "-o", str(Path(tmp) / f"o{i}.txt"),
+                            "--path", "anonymise"],
                            check=True, capture_output=True)
             times.append(time.perf_counter() - t)
     return statistics.median(times)
@@ -41,14 +42,14 @@ def per_format() -> dict[str, tuple[int, float, float]]:
     from redactor import Redactor
 
     redactor = Redactor()
-    redactor.redact_bytes(LETTER.encode(), "warm.txt")  # load models outside the timing
+    redactor.redact_bytes(LETTER.encode(), "warm.txt", path="anonymise")  # load models outside the timing
     out: dict[str, tuple[int, float, float]] = {}
     for ext in ("txt", "docx", "pdf"):
         per_doc, per_page = [], []
         for src in sorted(SAMPLES.glob(f"*.{ext}")):
             data = src.read_bytes()
             t = time.perf_counter()
-            outcome = redactor.redact_bytes(data, src.name)
+            outcome = redactor.redact_bytes(data, src.name, path="anonymise")  # never withheld: every file timed
             elapsed = time.perf_counter() - t
             pages = outcome.report["input"]["blocks"] if ext == "pdf" else 1
             per_doc.append(elapsed)
