@@ -37,7 +37,7 @@ def common_words() -> frozenset[str]:
     from faker.providers.lorem.en_US import Provider as Lorem
 
     return frozenset({w.lower() for w in Lorem.word_list} | STOP_WORDS | word_set("word_names")
-                     | word_set("not_name_words") | word_set("place_words"))
+                     | word_set("not_name_words") | word_set("date_abbreviations") | word_set("place_words"))
 
 
 @lru_cache(maxsize=1)

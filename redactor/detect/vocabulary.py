@@ -72,11 +72,19 @@ def looks_like_name(words: list[str]) -> bool:
         return False
     words = [w for w in words if w not in PARTICLES]
     blocked = word_set("not_name_words")
+    dates = [w for w in words if is_date_word(w)]
+    if dates and len(words) == len(dates):
+        return False  # "Thu", "Sat": a date; "Thu Trang Vo", "Jan Kowalski": a name
     for w in words:
         if re.fullmatch(r"[A-Z]\.?", w):
             continue  # an initial: "J. Smith", "Demelza R"
-        if not NAME_WORD_RE.fullmatch(w):
+        if not NAME_WORD_RE.fullmatch(w) and not is_date_word(w):
             return False
         if w.lower().rstrip(".") in blocked or (is_stop(w) and w.lower() not in word_set("word_names")):
             return False
     return True
+
+
+def is_date_word(word: str) -> bool:
+    """A day abbreviation (or "Jan"): a date in "Thu 14 March", a given name in "Thu Trang Vo"."""
+    return word.lower().rstrip(".,") in word_set("date_abbreviations")

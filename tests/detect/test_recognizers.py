@@ -66,3 +66,15 @@ def test_a_titled_name_stops_before_an_address_line_under_it(detector):
     names = {v for t, v in found(detector, "Mr Fearghal Magennis\nApartment 5, 41 Malone Avenue\nBelfast\n")
              if t == "PERSON"}
     assert names == {"Fearghal Magennis"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Yours sincerely,\n\nThu Trang Vo\nComplaints Officer\n", "Thu Trang Vo"),
+    ("Present: Sun Li, the treasurer.", "Sun Li"),
+])
+def test_a_day_abbreviation_can_start_a_name(detector, text, name):
+    assert ("PERSON", name) in found(detector, text)
+
+
+def test_a_day_abbreviation_before_a_number_is_a_date_not_a_name(detector):
+    assert not [v for t, v in found(detector, "The hearing is on Thu 14 March 2025 at 10am.") if t == "PERSON"]

@@ -12,7 +12,16 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..vocabulary import NAME_WORD_RE, PARTICLES, data, looks_like_name, name_run, titles_pattern, word_set
+from ..vocabulary import (
+    NAME_WORD_RE,
+    PARTICLES,
+    data,
+    is_date_word,
+    looks_like_name,
+    name_run,
+    titles_pattern,
+    word_set,
+)
 from .base import CodeRecognizer
 
 _NAME = name_run(1, 4)
@@ -88,7 +97,8 @@ class CorrespondenceNameRecognizer(CodeRecognizer):
             sender = m.group(1)
             words = [w.strip(",") for w in sender.split()]
             if words and all(NAME_WORD_RE.fullmatch(w) or re.fullmatch(r"[A-Z]\.?", w) for w in words) \
-                    and not any(w.lower() in word_set("not_name_words") for w in words):
+                    and not any(w.lower() in word_set("not_name_words") for w in words) \
+                    and not all(is_date_word(w) for w in words):
                 yield m.start(1), m.end(1), {}
         roles = {k.lower(): v for k, v in data()["person_fields"].items()}
         for m in _field().finditer(text):

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..vocabulary import PARTICLES, is_stop, name_run, titles_pattern, word_set
+from ..vocabulary import PARTICLES, is_date_word, is_stop, name_run, titles_pattern, word_set
 from .base import CodeRecognizer
 
 
@@ -36,6 +36,8 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
             continue
         if word.lower().rstrip(".") in blocked or (is_stop(word) and word.lower() not in word_set("word_names")):
             break
+        if is_date_word(word) and re.match(r"[.,]?\s*\d", text[start + w.end():]):
+            break  # "Thu 14 March": a date, not "Ms Thu ..."
         keep.append(w)
     while keep and keep[-1].group() in PARTICLES:
         keep.pop()
