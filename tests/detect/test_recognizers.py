@@ -25,6 +25,7 @@ def found(detector, text):
     ("Membership: L1234567 (lapsed).", "MEMBERSHIP_NO", "L1234567"),
     ("Your membership number 4417302 is suspended.", "MEMBERSHIP_NO", "4417302"),
     ("Quote membership no. A-00912 in replies.", "MEMBERSHIP_NO", "A-00912"),
+    ("Membership number (if known): K-209-4416", "MEMBERSHIP_NO", "K-209-4416"),
     ("Case NCC-2024-0173 is listed.", "CASE_REF", "NCC-2024-0173"),
     ("Please quote our ref LP/DISC/2291 in any reply.", "CASE_REF", "LP/DISC/2291"),
     ("The post came from 192.168.10.24 at midnight.", "IP_ADDRESS", "192.168.10.24"),
