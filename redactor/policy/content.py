@@ -54,7 +54,7 @@ def judge_sections(text: str, classification: Classification,
         finding = Finding(start, end, "SECTION", lab.score, "confidential-matters")
         reason = (f"{path.name} (para. {path.paragraph}): a Confidential Matter ({lab.label}, para. {lab.paragraph}) "
                   "that this path does not disclose")
-        out.append(Judgement(finding, "withhold", reason, category=lab.label))
+        out.append(Judgement(finding, "withhold", reason, category=lab.label, category_paragraph=lab.paragraph))
     share = held_chars / total
     doc_label = withheld_label(classification.categories, path)
     if not path.never_withhold and doc_label is not None and out and share >= path.withhold_share:

@@ -27,7 +27,8 @@ class Judgement:
     finding: Finding
     action: str
     reason: str
-    category: str | None = None  # for a withheld section: the category that withheld it
+    category: str | None = None  # for a withheld section: the category that withheld it...
+    category_paragraph: str | None = None  # ...and that category's paragraph of the code
 
 
 @dataclass
@@ -90,7 +91,8 @@ def _region(text: str, group: list[Judgement], path: DisclosurePath | None, cont
     mark = (marks.text if marks else "[{label}]").format(label=label, paragraph=paragraph)
     if action == "withhold":
         template = marks.withheld if marks else "[WITHHELD: {category}]"
-        replacement = template.format(category=lead.category or "confidential", paragraph=paragraph, label=label)
+        replacement = template.format(category=lead.category or "confidential",
+                                      paragraph=lead.category_paragraph or paragraph, label=label)
     elif action == "mask":
         replacement = operators.mask(original)
     elif action == "encrypt":

@@ -71,8 +71,8 @@ class Rule(_Strict):
 
 
 class Marks(_Strict):
-    """How a removed region reads. ``text`` may use {label} (e.g. PERSON), {paragraph} (the path's)
-    and {category} (for withheld sections)."""
+    """How a removed region reads. ``text`` may use {label} (e.g. PERSON) and {paragraph} (the path's);
+    ``withheld`` may use {category} and {paragraph} (the category's paragraph of the code)."""
 
     text: str = "[{label}]"
     withheld: str = "[WITHHELD: {category}, para. {paragraph}]"

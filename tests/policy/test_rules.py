@@ -126,3 +126,11 @@ def test_a_labelled_pdf_box_shows_white_text_and_an_unlabelled_one_is_solid(tmp_
 
     assert solid.size == labelled.size and solid.tobytes() != labelled.tobytes()
     assert white(labelled) > white(solid)  # the label is white text printed on the black box
+
+
+def test_a_withheld_section_cites_the_paragraph_of_its_category():
+    text = "Branch newsletter: litter pick on Saturday, all welcome.\n\nMinutes: the treasurer reported arrears of three members."
+    cut = text.index("Minutes")
+    regions, _ = judge_sections(text, _classification(text, cut, [], ["5b-minutes"]), load_path("public"))
+    [decision] = decide(text, regions, load_path("public"))
+    assert decision.replacement == "[WITHHELD: 5b-minutes, para. 5(b)]"
