@@ -132,9 +132,8 @@ def fit_combiner() -> Path:
         x = np.hstack([np.array(logits[c])[:, None], cues])
         bias, weights = logistic_regression(x, y)
         scores = 1 / (1 + np.exp(-(bias + x @ weights)))
-        own = np.array([[1.0 if key.startswith(c + "|") and w > 0 else 0.0 for key, w in zip(vocabulary, weights[1:])]
-                        for _ in range(1)])
-        has_cue = (cues @ own[0]) > 0
+        own = np.array([1.0 if key.startswith(c + "|") and w > 0 else 0.0 for key, w in zip(vocabulary, weights[1:])])
+        has_cue = (cues @ own) > 0  # a cue for this label that the fit counts in its favour
         gate = float(np.log(MODEL_ALONE / (1 - MODEL_ALONE)))
         scores[(~has_cue) & (x[:, 0] < gate)] = 0.0  # the classifier's evidence gate: no cue for it, model unsure
         threshold, f1 = best_threshold(scores, y)

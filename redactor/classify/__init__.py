@@ -272,9 +272,9 @@ class Classifier:
         out_sections = []
         for s, labels in zip(sections, per_section):
             plp = FLAG in labels and "5bc-disciplinary" in labels
-            out_sections.append(SectionLabels(s.start, s.end, s.kind, _ordered(labels, s.start, s.end), plp))
+            out_sections.append(SectionLabels(s.start, s.end, s.kind, _ordered(labels), plp))
         plp = FLAG in whole and "5bc-disciplinary" in whole
-        return Classification(_ordered(whole, 0, len(text)), out_sections, plp)
+        return Classification(_ordered(whole), out_sections, plp)
 
     def _inherit(self, text: str, whole: dict[str, Label], per_section: list[dict[str, Label]],
                  sections: Sequence[Section], whole_own: set[str]) -> None:
@@ -330,7 +330,8 @@ def _chunks(text: str) -> list[str]:
     return pieces[:MAX_CHUNKS] or [text[:CHUNK_CHARS]]
 
 
-def _ordered(labels: dict[str, Label], start: int, end: int) -> list[Label]:
+def _ordered(labels: dict[str, Label]) -> list[Label]:
+    """The labels by score, the flag left out; ``none`` when there is none."""
     real = [lab for name, lab in labels.items() if name != FLAG]
     if not real:
         return [Label("none", 1.0, "", [Evidence("no-cue", "", 1.0)])]
@@ -362,12 +363,5 @@ def _load_custom(path: Path) -> list[dict]:
     return cats
 
 
-def section_of(classification: Classification, offset: int) -> SectionLabels | None:
-    for s in classification.sections:
-        if s.start <= offset < s.end:
-            return s
-    return None
-
-
-__all__ = ["CATEGORIES", "Classification", "Classifier", "Evidence", "Label", "SectionLabels", "section_of"]
+__all__ = ["CATEGORIES", "Classification", "Classifier", "Evidence", "Label", "SectionLabels"]
 

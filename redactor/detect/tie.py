@@ -237,13 +237,18 @@ class _Owners:
                 if len(keys) == 1:
                     self.owner[i] = keys.pop()
 
-    def keyed_rows(self) -> None:
-        """A row with no name, keyed by an identifier that belongs to someone (a membership export's second table)."""
-        key_owner: dict[str, str] = {}
+    def owners_by_value(self) -> dict[str, str]:
+        """Each owned identifier's value and its (first) owner."""
+        by_value: dict[str, str] = {}
         for i, person in self.owner.items():
             f = self.findings[i]
             if f.entity_type in OWNED_IDENTIFIERS:
-                key_owner.setdefault(_value(self.text, f), person)
+                by_value.setdefault(_value(self.text, f), person)
+        return by_value
+
+    def keyed_rows(self) -> None:
+        """A row with no name, keyed by an identifier that belongs to someone (a membership export's second table)."""
+        key_owner = self.owners_by_value()
         if not key_owner:
             return
         for i in self.unowned():
@@ -394,11 +399,7 @@ class _Owners:
 
     def same_values(self) -> None:
         """The same value found again elsewhere belongs to the same person."""
-        by_value: dict[str, str] = {}
-        for i, person in self.owner.items():
-            f = self.findings[i]
-            if f.entity_type in OWNED_IDENTIFIERS:
-                by_value.setdefault(_value(self.text, f), person)
+        by_value = self.owners_by_value()
         for i in self.unowned():
             f = self.findings[i]
             if f.entity_type in OWNED_IDENTIFIERS and _value(self.text, f) in by_value:

@@ -97,7 +97,7 @@ def _region(text: str, group: list[Judgement], path: DisclosurePath | None, cont
         replacement = operators.mask(original)
     elif action == "encrypt":
         replacement = operators.encrypt(original, context.encryption_key)
-    elif action == "pseudonymise" and len(group) == 1 or action == "pseudonymise" and _one_value(text, group):
+    elif action == "pseudonymise" and _one_value(text, group):
         if f.entity_type == "PERSON":
             replacement = context.pseudonyms.person(context.names.get(f.person or "", original), f.role)
         else:
