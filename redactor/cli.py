@@ -26,6 +26,7 @@ commands:
   batch     redact every file of a folder, mirroring its tree
   classify  say which Confidential Matters categories a document and its sections fall in
   paths     list the disclosure paths (paragraph, recipient, what they keep)
+  verify    check that nothing removed from an original survives anywhere in its redacted copy
   decrypt   reverse the encrypted values of a redacted copy (authorised users, with the key)
   evaluate  score detection and leaks against gold annotations
 """
@@ -77,6 +78,21 @@ def build_parser() -> Parser:
                            description="List the disclosure paths with their paragraph and a description.")
     paths.add_argument("--json", action="store_true", help="print the paths as JSON")
     paths.add_argument("--pipeline", type=Path, metavar="FILE", help="also validate and list this path file")
+
+    verify = sub.add_parser("verify", help="check a redacted copy for leaks",
+                            description="Check that no value removed from ORIGINAL survives anywhere in REDACTED "
+                                        "(every page, stream and string of a PDF, every part of a DOCX, every "
+                                        "header and MIME part of an e-mail), read with an extractor independent "
+                                        "of the writer. With --report, the removed values are the report's "
+                                        "findings; without it, ORIGINAL is detected again and the personal data "
+                                        "the --path (default public) would remove is looked for. Exit 0 when "
+                                        "clean, 4 when a removed value is found (the part and type are named, "
+                                        "never the text).", epilog=EPILOG)
+    verify.add_argument("original", type=Path, help="the original document")
+    verify.add_argument("redacted", type=Path, help="its redacted copy (same format)")
+    verify.add_argument("--report", type=Path, metavar="REPORT.json", help="the report written with the copy")
+    _path_options(verify)
+    _people_options(verify)
 
     decrypt = sub.add_parser("decrypt", help="reverse encrypted values (with the key)",
                              description="Decrypt the [ENC:...] values that a path with 'encrypt' wrote into a "
@@ -224,6 +240,26 @@ def cmd_paths(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .verify import LeakFound, describe
+
+    report = None
+    if args.report is not None:
+        try:
+            report = json.loads(args.report.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise UsageError(f"cannot read the report {args.report} as JSON") from None
+        if not isinstance(report, dict):
+            raise UsageError(f"{args.report} is not a redactor report")
+    result = _redactor(args.model, args).verify_file(args.original, args.redacted, _request(args), report=report)
+    if result.leaks:
+        raise LeakFound(f"leak: {describe(result.leaks)}")
+    print(f"clean: {result.checked} removed value(s) checked in {result.parts} part(s) of {args.redacted}",
+          file=sys.stderr)
+    return 0
+
+
 def cmd_decrypt(args: argparse.Namespace) -> int:
     from .reverse import decrypt_file
 
@@ -233,7 +269,7 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"redact": cmd_redact, "batch": cmd_batch, "classify": cmd_classify, "paths": cmd_paths,
-            "decrypt": cmd_decrypt, "evaluate": cmd_evaluate}
+            "verify": cmd_verify, "decrypt": cmd_decrypt, "evaluate": cmd_evaluate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

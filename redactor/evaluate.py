@@ -34,7 +34,7 @@ from .document import Document, Finding
 from .errors import RedactorError, UsageError
 from .formats import format_for
 from .pipeline import Redactor
-from .verify import normalise, occurrences
+from .verify import fold, occurrences
 
 #: kinds of finding the gold files annotate (party units and content regions are not scored)
 SCORED_KINDS = {"identifier", "personal", "disciplinary", "special"}
@@ -131,10 +131,10 @@ def leaked_spans(doc: Document, gold: Sequence[GoldSpan], output_text: str) -> i
     outside = list(doc.text)
     for g in gold:
         outside[g.start:g.end] = [" "] * (g.end - g.start)
-    residual, out = normalise("".join(outside)), normalise(output_text)
+    residual, out = fold("".join(outside)), fold(output_text)
     by_text: dict[tuple[str, bool], int] = defaultdict(int)
     for g in gold:
-        by_text[(normalise(g.text).strip(), g.type in WORD_LEAK_TYPES)] += 1
+        by_text[(fold(g.text).strip(), g.type in WORD_LEAK_TYPES)] += 1
 
     def excess(value: str) -> int:
         return max(0, occurrences(out, value) - occurrences(residual, value))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .verify import normalise, occurrences
+from .verify import fold, occurrences
 
 IDENTIFIERS = {"EMAIL", "PHONE", "MEMBERSHIP_NO", "ADDRESS", "POSTCODE", "CASE_REF", "DATE", "HANDLE", "IP_ADDRESS",
                "NINO", "NHS_NUMBER", "FINANCIAL"}
@@ -40,7 +40,7 @@ class Tally:
 
 
 def _present(output: str, value: str) -> bool:
-    return occurrences(normalise(output), normalise(value).strip()) > 0
+    return occurrences(fold(output), fold(value).strip()) > 0
 
 
 def _name_words(name: str) -> list[str]:
@@ -49,7 +49,7 @@ def _name_words(name: str) -> list[str]:
 
 def _person_present(output: str, name: str, shared: set[str] = frozenset()) -> bool:
     """Any word of ``name`` survives, other than words it ``shared`` with a person the path keeps."""
-    out = normalise(output)
+    out = fold(output)
     return any(occurrences(out, w) > 0 for w in _name_words(name) if w not in shared)
 
 
@@ -104,20 +104,20 @@ def only_requester(text: str, spans: list[dict], output: str) -> Tally:
 
 
 def _windows(sentence: str, n: int) -> list[str]:
-    words = normalise(sentence).split()
+    words = fold(sentence).split()
     return [" ".join(words[i:i + n]) for i in range(max(1, len(words) - n + 1))]
 
 
 def survives(sentence: str, output: str) -> bool:
     """Most of the sentence is still there (names inside it may have been replaced)."""
     windows = _windows(sentence, 4)
-    out = normalise(output)
+    out = fold(output)
     return sum(w in out for w in windows) >= 0.5 * len(windows)
 
 
 def leaks(sentence: str, output: str, n: int = 6) -> bool:
     """Any run of ``n`` words of the sentence is still there."""
-    out = normalise(output)
+    out = fold(output)
     return any(w in out for w in _windows(sentence, n))
 
 

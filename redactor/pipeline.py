@@ -26,13 +26,14 @@ from .detect import DEFAULT_MODEL, Detector, KnownPerson
 from .document import Decision, Document, Finding
 from .errors import RedactorError, UnreadableInput, UsageError, Withheld
 from .formats import format_for
-from .policy import DEFAULT_PATH, DisclosurePath, decide, judge, load_path, shipped_paths
+from .normalise import decisions_to_original, view_of
+from .policy import DEFAULT_PATH, DisclosurePath, Judgement, decide, judge, load_path, shipped_paths
 from .policy.content import WithheldDocument, judge_sections, judge_sentences
 from .policy.decide import Context
 from .policy.operators import ENCRYPTION_KEY_ENV, Pseudonyms, load_key
 from .policy.schema import REQUIREMENT_OPTIONS
 from .report import build_report
-from .verify import verify_output
+from .verify import Verification, check, extract_parts, spans_from_report, verify_output
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
@@ -90,6 +91,39 @@ class Outcome:
         return dict(self.report["summary"]["by_type"])
 
 
+@dataclass
+class Plan:
+    """What redacting one document would do, before anything is written.
+
+    ``view`` is the normalised view detection read (``document`` itself when nothing needed
+    normalising); ``findings``, ``judgements`` and ``decisions`` are on the view, ``written``
+    holds the same decisions on the original text, for the format's writer.
+    """
+
+    request: Request
+    disclosure: DisclosurePath
+    format: Any
+    data: bytes
+    document: Document
+    view: Document
+    findings: list[Finding]
+    judgements: list[Judgement]
+    decisions: list[Decision]
+    written: list[Decision]
+    classification: Classification
+    withheld: WithheldDocument | None
+    seconds: dict[str, float]
+    model: str = ""
+
+    def report(self, *, checked: int, status: str = "written",
+               decisions: Sequence[Decision] | None = None) -> dict[str, Any]:
+        return build_report(self.view, self.disclosure, self.judgements,
+                            self.decisions if decisions is None else decisions, model=self.model,
+                            input_sha256=hashlib.sha256(self.data).hexdigest(), checked=checked,
+                            seconds=self.seconds, status=status, classification=self.classification,
+                            request=self.request)
+
+
 class Redactor:
     """Redacts documents along a disclosure path. Models load on first use, once.
 
@@ -136,11 +170,11 @@ class Redactor:
         with self._lock:
             return sc.classify(text, sc.split(text, start, end))
 
-    def redact_bytes(self, data: bytes, name: str, request: Request | None = None, **options: Any) -> Outcome:
-        """Redact a document given as bytes; ``name`` (its file name) chooses the format.
+    def plan_bytes(self, data: bytes, name: str, request: Request | None = None, **options: Any) -> Plan:
+        """Read, detect, classify, judge and decide, writing nothing: what redacting would remove.
 
-        Pass a :class:`Request`, or its fields as keywords (``path=``, ``subjects=``, ``names=``...).
-        Raises :class:`~redactor.errors.Withheld` (carrying the report) when the path withholds it.
+        Everything after reading works on the document's normalised view (:mod:`redactor.normalise`);
+        ``Plan.decisions`` are mapped back to the original text for the writer.
         """
         request = request or Request.make(**options)
         disclosure = load_path(request.path, request.pipeline_file)
@@ -151,6 +185,7 @@ class Redactor:
         seconds: dict[str, float] = {}
         t = time.perf_counter()
         doc = fmt.read(data, name)
+        view = view_of(doc)
         seconds["read"] = time.perf_counter() - t
         for person in request.people:
             if person.role in ("subject", "complainant", "witness", "officer"):
@@ -158,33 +193,68 @@ class Redactor:
         t = time.perf_counter()
         detector = self.detector
         with self._lock:
-            findings = detector.detect(doc, list(request.people))
+            findings = detector.detect(view, list(request.people))
         seconds["detect"] = time.perf_counter() - t
         t = time.perf_counter()
         classifier = self.classifier
         with self._lock:
-            classification = classifier.classify(doc.text)
-        sections, withheld = judge_sections(doc.text, classification, disclosure)
-        sentences = judge_sentences(doc.text, classification, disclosure, self.sentence_kinds)
+            classification = classifier.classify(view.text)
+        sections, withheld = judge_sections(view.text, classification, disclosure)
+        sentences = judge_sentences(view.text, classification, disclosure, self.sentence_kinds)
         seconds["classify"] = time.perf_counter() - t
         judgements = judge(findings, disclosure) + sections + sentences
-        report_args = dict(model=self.model, input_sha256=hashlib.sha256(data).hexdigest(),
-                           classification=classification, request=request)
-        if withheld is not None:
-            report = build_report(doc, disclosure, judgements, [], checked=0, seconds=seconds, status="withheld",
-                                  **report_args)
-            raise Withheld(withheld_message(withheld, disclosure), report=report)
-        context = Context(self.pseudonyms, load_key(ENCRYPTION_KEY_ENV, request.key_file, "encryption"))
-        decisions = decide(doc.text, judgements, disclosure, context)
+        decisions: list[Decision] = []
+        if withheld is None:
+            context = Context(self.pseudonyms, load_key(ENCRYPTION_KEY_ENV, request.key_file, "encryption"))
+            decisions = decide(view.text, judgements, disclosure, context)
+        return Plan(request, disclosure, fmt, data, doc, view, findings, judgements, decisions,
+                    decisions_to_original(view, doc, decisions), classification, withheld, seconds, self.model)
+
+    def redact_bytes(self, data: bytes, name: str, request: Request | None = None, **options: Any) -> Outcome:
+        """Redact a document given as bytes; ``name`` (its file name) chooses the format.
+
+        Pass a :class:`Request`, or its fields as keywords (``path=``, ``subjects=``, ``names=``...).
+        Raises :class:`~redactor.errors.Withheld` (carrying the report) when the path withholds it.
+        """
+        plan = self.plan_bytes(data, name, request, **options)
+        seconds = plan.seconds
+        if plan.withheld is not None:
+            report = plan.report(status="withheld", decisions=[], checked=0)
+            raise Withheld(withheld_message(plan.withheld, plan.disclosure), report=report)
         t = time.perf_counter()
-        output = fmt.write(doc, decisions)
+        output = plan.format.write(plan.document, plan.written)
         seconds["write"] = time.perf_counter() - t
         t = time.perf_counter()
-        verification = verify_output(doc, decisions, fmt.extract_text(output))
+        verification = verify_output(plan.view, plan.decisions, extract_parts(plan.format, output))
         seconds["verify"] = time.perf_counter() - t
-        report = build_report(doc, disclosure, judgements, decisions, checked=verification.checked,
-                              seconds=seconds, **report_args)
-        return Outcome("written", output, report, findings, decisions, doc, classification=classification)
+        report = plan.report(checked=verification.checked)
+        return Outcome("written", output, report, plan.findings, plan.decisions, plan.view,
+                       classification=plan.classification)
+
+    def verify_file(self, original: str | Path, redacted: str | Path, request: Request | None = None, *,
+                    report: dict[str, Any] | None = None) -> Verification:
+        """Check that nothing ``original`` should lose survives anywhere in ``redacted``.
+
+        With ``report`` (the JSON report written when ``redacted`` was made) the removed
+        spans are the report's findings, on this original's text (the report must belong to
+        this original). Without one, the original is read and detected again and the
+        personal data the ``request``'s path would remove is looked for (Confidential
+        Matter sections are not: a withheld document has no redacted copy to check).
+        Returns the :class:`~redactor.verify.Verification`; its ``leaks`` name parts, never text.
+        """
+        original, redacted = Path(original), Path(redacted)
+        fmt = format_for(original)
+        if type(format_for(redacted)) is not type(fmt):
+            raise UsageError(f"the redacted file must have the original's format ({original.suffix.lower()})")
+        data, output = read_input(original), read_input(redacted)
+        if report is not None:
+            view, spans = spans_from_report(fmt.read(data, original.name), data, report)
+        else:
+            plan = self.plan_bytes(data, original.name, request)
+            view = plan.view
+            spans = [(j.finding.start, j.finding.end, j.finding.entity_type)
+                     for j in judge(plan.findings, plan.disclosure) if j.action != "keep"]
+        return check(view.text, spans, extract_parts(fmt, output))
 
     def redact_file(self, src: str | Path, dst: str | Path, request: Request | None = None, *,
                     report_path: str | Path | None = None, **options: Any) -> Outcome:

@@ -31,6 +31,19 @@ class Hasher:
     def __call__(self, value: str) -> str:
         return hmac.new(self.key, value.encode("utf-8"), hashlib.sha256).hexdigest()
 
+    @classmethod
+    def of_report(cls, report: dict[str, Any]) -> Hasher | None:
+        """The hasher that made ``report``'s ``text_hmac`` values, if its key is at hand."""
+        spec = report.get("hash") or {}
+        hasher = cls.__new__(cls)
+        if spec.get("salt"):
+            hasher.key, hasher.salt = bytes.fromhex(spec["salt"]), spec["salt"]
+        elif os.environ.get("REDACTOR_REPORT_KEY"):
+            hasher.key, hasher.salt = os.environ["REDACTOR_REPORT_KEY"].encode(), None
+        else:
+            return None
+        return hasher
+
 
 PLP_NOTE = ("material flagged plp: a disciplinary matter under the Standing Orders of the Parliamentary "
             "Labour Party, to which paragraph 8 of the code does not apply (para. 10)")

@@ -31,7 +31,16 @@ class Format(Protocol):
         """Return a redacted copy of ``doc``'s source with every decision applied."""
 
     def extract_text(self, data: bytes) -> str:
-        """All text a recipient could recover from ``data`` (used to verify outputs)."""
+        """All text a recipient could recover from ``data``, joined (used to verify outputs)."""
+
+    def extract_parts(self, data: bytes) -> list[tuple[str, str]]:
+        """Everything textual in ``data``, part by part: ``(part name, text)``.
+
+        This is the verifier's view, read with a different extractor from the
+        one the writer used and covering every place a recipient could look
+        (every stream and string of a PDF, every part of a DOCX, every header
+        and MIME part of an e-mail). Part names never contain document text.
+        """
 
 
 #: extension -> "module:Class"; the module is imported on first use.

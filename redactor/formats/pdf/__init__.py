@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...document import Decision, Document
-from .extract import extract_pdf_text
+from .extract import extract_pdf_parts, extract_pdf_text
 from .model import PdfGlyph, PdfPage, PdfSource
 from .read import read_pdf
 from .write import write_pdf
@@ -34,3 +34,7 @@ class Pdf:
     def extract_text(self, data: bytes) -> str:
         """All text pdfium can extract, pages joined by ``"\\n"``."""
         return extract_pdf_text(data)
+
+    def extract_parts(self, data: bytes) -> list[tuple[str, str]]:
+        """pdfium's text of every page, then every string and decoded stream of the file."""
+        return extract_pdf_parts(data)
