@@ -1,5 +1,11 @@
 """Tests for redactor.formats.pdf: reading, box placement, stripping, refusing bad input.
 
+The writer removes glyphs exactly and, by default, draws every removed run as a box of one
+fixed width with the rest of its line moved up to it (the width side channel: see
+``redactor.formats.pdf.layout``). Tests that check a box covers the *whole* original word
+write with ``hide_width=False``; with the default, the box starts where the removed text
+started, so the default-mode tests check the first letter's area and that the words are gone.
+
 Every fixture is generated here with reportlab (Helvetica) and, where a PDF
 feature reportlab cannot make is needed, adjusted with pikepdf.
 """
@@ -29,6 +35,7 @@ from redactor.errors import UnreadableInput, UnsafeToRedact
 from redactor.formats import format_for
 from redactor.formats.pdf import Pdf, PdfGlyph, PdfSource
 from redactor.formats.pdf.model import glyph_user_box
+from redactor.formats.pdf.write import write_pdf
 
 AUTHOR = "Gwendolyn Author-Secret"
 TITLE = "Case of Ignatius Titlesecret"
@@ -316,6 +323,24 @@ def assert_covered(original: bytes, redacted: bytes, page_index: int, word: str)
     assert all(is_black(p) for p in after), f"{word!r} is not fully under a black box"
 
 
+def assert_box_starts_at(original: bytes, redacted: bytes, page_index: int, word: str) -> None:
+    """The first letter of ``word`` (where a removed run starts) is under a black box in ``redacted``."""
+    box = charboxes(original, page_index, word)[0]
+    image, pdf, page = render(redacted, page_index)
+    try:
+        pixels = region(image, to_device(page, image.size, box))
+    finally:
+        pdf.close()
+    assert all(is_black(p) for p in pixels), f"no box where {word!r} started"
+
+
+def assert_gone(redacted: bytes, *words: str) -> None:
+    """None of ``words`` can be extracted from ``redacted`` by either extractor, nor found in its bytes."""
+    texts = plumber_pages(redacted) + pdfium_pages(redacted) + [all_strings(redacted)]
+    for word in words:
+        assert not any(word in text for text in texts), word
+
+
 def assert_not_covered(original: bytes, redacted: bytes, page_index: int, word: str) -> None:
     _, after = word_region_pixels(original, redacted, page_index, word)
     black = sum(is_black(p) for p in after)
@@ -334,9 +359,18 @@ def case_doc(case_file: bytes) -> Document:
     return Pdf().read(case_file, "case.pdf")
 
 
+CASE_DECISIONS = ("Alice Wonderby", "Jonathan\nFeatherstonehaugh", "Bartholomew Quince")
+
+
 @pytest.fixture(scope="module")
 def redacted(case_doc: Document) -> bytes:
-    return Pdf().write(case_doc, decisions_for(case_doc, "Alice Wonderby", "Jonathan\nFeatherstonehaugh", "Bartholomew Quince"))
+    return Pdf().write(case_doc, decisions_for(case_doc, *CASE_DECISIONS))
+
+
+@pytest.fixture(scope="module")
+def redacted_exact(case_doc: Document) -> bytes:
+    """The same redaction with each box exactly as wide as what it removes (nothing moves)."""
+    return write_pdf(case_doc, decisions_for(case_doc, *CASE_DECISIONS), hide_width=False)
 
 
 # --------------------------------------------------------------------------- reading
@@ -400,9 +434,11 @@ def test_text_with_logo_reads_and_redacts() -> None:
     data = make_logo_file()
     doc = Pdf().read(data, "logo.pdf")
     assert "Letter from Cornelius Logoman about the hearing." in doc.text
-    out = Pdf().write(doc, decisions_for(doc, "Cornelius Logoman"))
+    out = write_pdf(doc, decisions_for(doc, "Cornelius Logoman"), hide_width=False)
     assert_covered(data, out, 0, "Logoman")
     assert_not_covered(data, out, 0, "hearing")
+    assert_gone(out, "Cornelius", "Logoman")
+    assert "Letter from about the hearing." in plumber_pages(out)[0]
 
 
 def test_image_only_page_is_refused() -> None:
@@ -511,15 +547,17 @@ def test_unredacted_page_is_intact_and_extractable(case_file: bytes, redacted: b
     assert "page 3 of 3" in Pdf().extract_text(redacted)
 
 
-def test_redacted_pages_are_images_only(redacted: bytes) -> None:
+def test_redacted_pages_stay_vector_text(case_doc: Document, redacted: bytes) -> None:
     with pikepdf.open(io.BytesIO(redacted)) as pdf:
-        for index in (0, 1):
+        for index in (0, 1, 2):
             resources = pdf.pages[index].obj.Resources
-            assert "/Font" not in resources
-            [image] = list(resources.XObject.values())
-            assert image.Subtype == pikepdf.Name.Image and int(image.Width) >= 1600
-        assert "/Font" in pdf.pages[2].obj.Resources
-    assert plumber_pages(redacted)[:2] == ["", ""]
+            assert "/Font" in resources and "/XObject" not in resources
+    assert case_doc.warnings == ["page 3: annotations (comments, links, form fields) are not checked and are removed"]
+    page1, page2 = plumber_pages(redacted)[:2]
+    assert "Statement taken from on 3 March." in page1
+    assert "The file was reviewed by Sergeant\nbefore the interview." in page1
+    assert "Nothing further was recorded that day." in page1 and HEADER in page1
+    assert "Witness 07700 900123" in page2 and "Dana Holloway Complainant 07700 900456" in page2
 
 
 def test_page_count_and_sizes_unchanged(case_file: bytes, redacted: bytes) -> None:
@@ -548,7 +586,16 @@ def test_document_level_data_is_stripped(case_file: bytes, redacted: bytes) -> N
         pdf.close()
 
 
-def test_boxes_cover_redacted_words_only(case_file: bytes, redacted: bytes) -> None:
+def test_boxes_start_where_removed_text_started(case_file: bytes, redacted: bytes) -> None:
+    for index, word in ((0, "Alice"), (0, "Jonathan"), (0, "Featherstonehaugh"), (1, "Bartholomew")):
+        assert_box_starts_at(case_file, redacted, index, word)
+    for index, word in ((0, "Statement"), (0, "Sergeant"), (0, "NORTHSHIRE"), (1, "Witness"), (1, "Holloway")):
+        assert_not_covered(case_file, redacted, index, word)
+    assert_gone(redacted, *REDACTED)
+
+
+def test_boxes_cover_redacted_words_only(case_file: bytes, redacted_exact: bytes) -> None:
+    redacted = redacted_exact
     for index, word in ((0, "Wonderby"), (0, "Alice"), (0, "Jonathan"), (0, "Featherstonehaugh"), (1, "Bartholomew"), (1, "Quince")):
         assert_covered(case_file, redacted, index, word)
     for index, word in ((0, "Statement"), (0, "Sergeant"), (0, "before"), (0, "NORTHSHIRE"), (1, "Witness"), (1, "Holloway")):
@@ -558,7 +605,7 @@ def test_boxes_cover_redacted_words_only(case_file: bytes, redacted: bytes) -> N
 def test_rendered_page_is_black_in_the_box_and_not_elsewhere(case_file: bytes, redacted: bytes, tmp_path: Path) -> None:
     image, pdf, page = render(redacted, 0, scale=150 / 72)
     try:
-        box = to_device(page, image.size, charboxes(case_file, 0, "Wonderby")[3])
+        box = to_device(page, image.size, charboxes(case_file, 0, "Alice")[3])
     finally:
         pdf.close()
     png = tmp_path / "page1.png"
@@ -580,11 +627,15 @@ def test_accents_and_descenders_are_fully_covered() -> None:
     c.save()
     data = buf.getvalue()
     doc = Pdf().read(data, "accents.pdf")
-    out = Pdf().write(doc, decisions_for(doc, "\u00c5sa \u00c7elik-Jung\u00e7"))
+    out = write_pdf(doc, decisions_for(doc, "\u00c5sa \u00c7elik-Jung\u00e7"), hide_width=False)
     for word in ("\u00c5sa", "\u00c7elik-Jung\u00e7"):
         assert_covered(data, out, 0, word)
     assert_not_covered(data, out, 0, "today")
     assert_not_covered(data, out, 0, "Nothing")
+    default = Pdf().write(doc, decisions_for(doc, "\u00c5sa \u00c7elik-Jung\u00e7"))
+    assert_covered(data, default, 0, "\u00c5sa")  # the first word lies wholly inside the fixed-width box
+    assert_not_covered(data, default, 0, "Nothing")
+    assert_gone(default, "\u00c5sa", "\u00c7elik")
 
 
 def test_no_decision_keeps_every_page_as_vector_text(case_file: bytes, case_doc: Document) -> None:
@@ -615,8 +666,9 @@ GEOMETRIES = {
 }
 
 
+@pytest.mark.parametrize("hide_width", [False, True], ids=["exact", "fixed-width"])
 @pytest.mark.parametrize("name", sorted(GEOMETRIES))
-def test_box_lands_on_the_right_glyphs(name: str) -> None:
+def test_box_lands_on_the_right_glyphs(name: str, hide_width: bool) -> None:
     rotation, cropbox, mediabox = GEOMETRIES[name]
     data = make_geometry_file(rotation, cropbox, mediabox)
     doc = Pdf().read(data, f"{name}.pdf")
@@ -626,13 +678,17 @@ def test_box_lands_on_the_right_glyphs(name: str) -> None:
     px0, py0, px1, py1 = charboxes(data, 0, "Rosalind")[0]
     assert ux0 - 1 <= px0 and px1 <= ux1 + 1 and uy0 - 1 <= py0 and py1 <= uy1 + 1
 
-    out = Pdf().write(doc, decisions_for(doc, "Rosalind Pemberton"))
+    out = write_pdf(doc, decisions_for(doc, "Rosalind Pemberton"), hide_width=hide_width)
+    assert doc.warnings == []
     assert page_sizes(out) == page_sizes(data)
     assert_covered(data, out, 0, "Rosalind")
-    assert_covered(data, out, 0, "Pemberton")
+    if not hide_width:
+        assert_covered(data, out, 0, "Pemberton")
     assert_not_covered(data, out, 0, "Witness")
     assert_not_covered(data, out, 0, "signed")
     assert_not_covered(data, out, 0, "second")
+    text = re.sub(r"[ \t]+", " ", Pdf().read(out, "out.pdf").text)  # the gap a box leaves reads as a tab
+    assert "Witness signed here today.\nA second line mentions nobody at all." in text
     for pages in (plumber_pages(out), pdfium_pages(out)):
         assert not any("Rosalind" in page or "Pemberton" in page for page in pages)
         assert "Control page text remains searchable." in pages[1]

@@ -1,8 +1,15 @@
-"""PDF: read with pdfplumber, redact by re-rendering pages, verify with pdfium.
+"""PDF: read with pdfplumber, redact glyph-exact (re-rendering a page only as a fallback), verify with pdfium.
 
 ``Document.source_map`` holds a :class:`PdfGlyph` (1-based page, pdfplumber
 coordinates) for every drawn character and ``None`` for spaces and line breaks
 the reader inserted; ``Document.native`` is a :class:`PdfSource`.
+
+Writing (:mod:`.write`): the glyphs of each decision are removed from the content
+streams, the rest of the page stays vector text, fixed-width boxes hide how long
+the removed text was (:mod:`.layout`), image pixels under a box are painted out,
+and everything outside the visible content that can hold text is stripped
+(:mod:`.strip`). A page that cannot be rewritten safely is re-rendered as a
+black-boxed image (:mod:`.render`) and ``Document.warnings`` says so.
 """
 from __future__ import annotations
 
@@ -28,7 +35,7 @@ class Pdf:
         return read_pdf(data, name)
 
     def write(self, doc: Document, decisions: Sequence[Decision]) -> bytes:
-        """Redacted copy: pages with a decision become black-boxed images, metadata removed."""
+        """Redacted copy: decided glyphs removed and boxed, hidden parts stripped (see :mod:`.write`)."""
         return write_pdf(doc, decisions)
 
     def extract_text(self, data: bytes) -> str:

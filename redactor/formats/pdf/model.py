@@ -61,11 +61,13 @@ class PdfSource:
     ``data`` is the input re-saved by pikepdf (decrypted, cross-references
     rebuilt): the reader parsed exactly these bytes and the writer edits them,
     so what was checked is what is written. The caller's input bytes are never
-    touched.
+    touched. ``ocr_pages`` are the 1-based numbers of scanned pages whose text
+    was read by OCR: they have no text to rewrite, so the writer paints them.
     """
 
     data: bytes
     pages: tuple[PdfPage, ...]
+    ocr_pages: frozenset[int] = frozenset()
 
 
 def normalise_box(raw: tuple[float, float, float, float]) -> Box:

@@ -15,6 +15,7 @@ from pdfplumber.page import Page
 
 from ...document import Block, Document
 from ...errors import UnreadableInput, UnsafeToRedact
+from . import ocr
 from .model import PdfGlyph, PdfPage, PdfSource, normalise_box
 from .order import reading_entries
 
@@ -40,19 +41,21 @@ class PageRead:
     glyphs: int  # characters drawn, whitespace excluded
     unmapped: int  # of those, glyphs with no Unicode mapping ("(cid:N)")
     has_images: bool
+    ocr: bool = False  # the text was read from the page image by OCR
 
 
 def read_pdf(data: bytes, name: str) -> Document:
     """Parse ``data`` into a Document whose ``source_map`` holds :class:`PdfGlyph` s."""
     normalised, annotated = normalise(data)
-    with _quiet_pdfminer():
+    with quiet_pdfminer():
         pages = list(_read_pages(normalised))
     warnings = [
         f"page {n}: annotations (comments, links, form fields) are not checked and are removed"
         for n in annotated
-    ]
+    ] + [f"page {page.geometry.number}: a scanned image, read by OCR (Tesseract)" for page in pages if page.ocr]
     text, source_map, blocks = _assemble(pages)
-    native = PdfSource(data=normalised, pages=tuple(page.geometry for page in pages))
+    native = PdfSource(data=normalised, pages=tuple(page.geometry for page in pages),
+                       ocr_pages=frozenset(page.geometry.number for page in pages if page.ocr))
     return Document(name, "pdf", text, source_map, blocks, native=native, warnings=warnings)
 
 
@@ -79,7 +82,7 @@ def normalise(data: bytes) -> tuple[bytes, list[int]]:
 
 
 @contextmanager
-def _quiet_pdfminer() -> Iterator[None]:
+def quiet_pdfminer() -> Iterator[None]:
     """Silence pdfminer's log while parsing: its messages may quote the document."""
     logger = logging.getLogger("pdfminer")
     level = logger.level
@@ -121,8 +124,18 @@ def _read_pages(data: bytes) -> Iterator[PageRead]:
                 page.close()
             except Exception:  # pdfminer raises many kinds
                 raise UnreadableInput(f"corrupt PDF: page {number} cannot be parsed") from None
+            if read.has_images and not read.glyphs and ocr.available():
+                read = _ocr_page(data, index, read)
             _check_checkable(read)
             yield read
+
+
+def _ocr_page(data: bytes, index: int, read: PageRead) -> PageRead:
+    """A scanned page read by OCR: Tesseract's words, each character placed in the page image."""
+    text, refs = ocr.page_text(data, index, read.geometry)
+    glyphs = sum(1 for ref in refs if ref is not None)
+    return PageRead(text=text, refs=refs, geometry=read.geometry, glyphs=glyphs, unmapped=0,
+                    has_images=True, ocr=True)
 
 
 def _page_count(pdf: pdfplumber.PDF) -> int:
