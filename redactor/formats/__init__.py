@@ -50,6 +50,8 @@ FORMATS: dict[str, str] = {
     ".markdown": "redactor.formats.text:Markdown",
     ".docx": "redactor.formats.docx:Docx",
     ".pdf": "redactor.formats.pdf:Pdf",
+    ".eml": "redactor.formats.eml:Eml",
+    ".mbox": "redactor.formats.eml:Mbox",
 }
 
 

@@ -41,10 +41,10 @@ SECRETS = {
     "endnote": "Ernie Endnote",
     "comment": "Carl Comment",
     "textbox": "Betty Boxed",
-    "deleted": "Dave Deleted",
     "alternate": "Alma Alternate",  # a Word-style text box: mc:Choice and mc:Fallback copies
     "hyphen": "Anna-Lee",  # w:noBreakHyphen between two runs
 }
+DELETED = "Dave Deleted"  # a tracked deletion: never read, removed whole
 PROPERTIES = {"author": "Alice Author", "title": "Secret Title", "last_modified_by": "Bob Modifier"}
 APP_SECRETS = ("Acme Secret Corp", "Manny Manager")
 CUSTOM_SECRET = "Custom Cathy"
@@ -113,7 +113,7 @@ def _add_tracked_deletion(document) -> None:
     paragraph._p.append(
         parse_xml(
             f'<w:del {W} w:id="90" w:author="Tracker"><w:r>'
-            f"<w:delText>{SECRETS['deleted']}</w:delText></w:r></w:del>"
+            f"<w:delText>{DELETED}</w:delText></w:r></w:del>"
         )
     )
     paragraph.add_run(" kept end")
@@ -303,14 +303,16 @@ def test_no_break_hyphen_reads_as_hyphen(doc: Document) -> None:
     assert doc.source_map[position] is None
 
 
-def test_tracked_deletion_is_read_in_place(doc: Document) -> None:
-    assert f"Kept start {SECRETS['deleted']} kept end" in doc.text
+def test_tracked_deletion_is_not_read(doc: Document) -> None:
+    """Deleted text is not what the recipient gets: the reader skips it, the writer removes it."""
+    assert "Kept start  kept end" in doc.text
+    assert DELETED not in doc.text
 
 
 # ---------------------------------------------------------------- write
 
 
-@pytest.mark.parametrize("secret", [*SECRETS.values(), "Tom Tabby"])
+@pytest.mark.parametrize("secret", [*SECRETS.values(), "Tom Tabby", DELETED, "Rita"])
 def test_write_removes_secret_from_every_part(redacted: bytes, secret: str) -> None:
     assert secret not in Docx().extract_text(redacted)
 
@@ -330,7 +332,7 @@ def test_write_keeps_surrounding_text_everywhere(redacted: bytes) -> None:
         "Name:\t[PERSON]",
         "Inner [PERSON] cell",
         "Box holds [PERSON]",
-        "Kept start [PERSON] kept end",
+        "Kept start  kept end",
         "Alt [PERSON]",
         "Met [PERSON] today",
         "Note about [PERSON].",
@@ -371,7 +373,7 @@ def test_write_clears_properties(redacted: bytes) -> None:
 def test_fixture_really_carries_the_secrets(source: bytes) -> None:
     """Guards the write tests: every secret is in the input as extract_text sees it."""
     text = Docx().extract_text(source)
-    for secret in (*SECRETS.values(), *PROPERTIES.values(), *APP_SECRETS, CUSTOM_SECRET):
+    for secret in (*SECRETS.values(), DELETED, *PROPERTIES.values(), *APP_SECRETS, CUSTOM_SECRET):
         assert secret in text
     assert "Rita" in text  # comment author, an attribute value
 

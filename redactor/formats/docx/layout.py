@@ -1,10 +1,16 @@
 """Where the text of a DOCX lives: story parts, paragraphs and text nodes.
 
 A *story part* is a part whose paragraphs a reader can see: the main document,
-headers, footers, footnotes, endnotes and comments. Every ``w:p`` in such a part
-(including those in tables, nested tables and text boxes) is one paragraph; its
-text is the ``w:t`` / ``w:delText`` nodes whose nearest enclosing paragraph is
-that paragraph, so a text box inside a paragraph is a paragraph of its own.
+headers, footers (of every section, first-page and even-page ones included),
+footnotes, endnotes and comments. Every ``w:p`` in such a part (including those in
+tables, nested tables, content controls and text boxes, both the DrawingML and
+the VML copy of an ``mc:AlternateContent``) is one paragraph; its text is the
+``w:t`` nodes (and math ``m:t`` nodes) whose nearest enclosing paragraph is that
+paragraph, so a text box inside a paragraph is a paragraph of its own. Hidden
+text (``w:vanish``) is read like any other: a recipient can show it.
+
+Tracked changes are resolved before a story part is read (see :mod:`.revisions`),
+so deleted text is not part of ``Document.text``: the writer removes it whole.
 ``w:tab`` reads as ``"\\t"``, ``w:br`` / ``w:cr`` as ``"\\n"`` and
 ``w:noBreakHyphen`` as ``"-"``; these characters have ``None`` in ``source_map``.
 
@@ -20,25 +26,21 @@ from typing import Any
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.part import Part, XmlPart
-from lxml import etree
+from docx.opc.part import Part
 
 from ...document import Block
-from .container import parse_xml
+from .namespaces import W_NS, XML_SPACE, w
+from .revisions import resolve_revisions
+from .trees import PartTrees, part_name
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+__all__ = ["W_NS", "XML_SPACE", "w", "DocxRef", "Layout", "build_layout"]
 
-
-def w(tag: str) -> str:
-    """Clark name of a WordprocessingML tag."""
-    return f"{{{W_NS}}}{tag}"
-
-
-P, R, T, DEL_TEXT, TAB, BR, CR = (w(t) for t in ("p", "r", "t", "delText", "tab", "br", "cr"))
+P, R, T, TAB, BR, CR = (w(t) for t in ("p", "r", "t", "tab", "br", "cr"))
 TC = w("tc")
 NO_BREAK_HYPHEN = w("noBreakHyphen")
-TEXT_TAGS = frozenset({T, DEL_TEXT})
+MATH_TEXT = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+#: Text nodes. (``w:delText`` is not one: revision resolution removes every deleted text.)
+TEXT_TAGS = frozenset({T, MATH_TEXT})
 #: Run children that stand for one character but carry no text node.
 SPECIAL_TEXT = {TAB: "\t", BR: "\n", CR: "\n", NO_BREAK_HYPHEN: "-"}
 
@@ -59,7 +61,7 @@ class DocxRef:
 
     ``part`` is the part name (``"word/document.xml"``), ``paragraph`` the index of
     the paragraph within that part, ``node`` the index of the text node
-    (``w:t`` or ``w:delText``) in :attr:`DocxNative.nodes`, and ``offset`` the
+    (``w:t``, or ``m:t`` in an equation) in :attr:`DocxNative.nodes`, and ``offset`` the
     character within that node's text.
     """
 
@@ -71,15 +73,11 @@ class DocxRef:
 
 @dataclass
 class StoryPart:
-    """A story part and its XML root; plain parts are written back on :meth:`commit`."""
+    """A story part and its XML root (from :class:`~.trees.PartTrees`)."""
 
     name: str
     part: Part
     root: Any
-
-    def commit(self) -> None:
-        """Store the edited XML back into the part (see :func:`store_root`)."""
-        store_root(self.part, self.root)
 
 
 @dataclass
@@ -145,38 +143,17 @@ class _Builder:
         self.source_map.append(ref)
 
 
-def xml_bytes(root: Any) -> bytes:
-    """Serialise a part's XML the way Word writes it."""
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+def story_parts(document: WordDocument, trees: PartTrees) -> list[StoryPart]:
+    """Every story part of ``document``, main document first, then by kind and name.
 
-
-def part_name(part: Part) -> str:
-    """``word/document.xml`` for the part named ``/word/document.xml``."""
-    return str(part.partname).lstrip("/")
-
-
-def part_root(part: Part) -> Any:
-    """The XML root of a part: python-docx's element, or the blob parsed safely."""
-    if isinstance(part, XmlPart):
-        return part.element
-    return parse_xml(part.blob)
-
-
-def store_root(part: Part, root: Any) -> None:
-    """Write ``root`` back into a part python-docx keeps only as bytes.
-
-    XmlParts serialise their own element on save; a plain ``Part`` saves its blob,
-    which has no public setter, hence the private attribute.
+    Each part's tracked changes are resolved in its tree first (see :mod:`.revisions`).
     """
-    if not isinstance(part, XmlPart):
-        part._blob = xml_bytes(root)  # noqa: SLF001
-
-
-def story_parts(document: WordDocument) -> list[StoryPart]:
-    """Every story part of ``document``, main document first, then by kind and name."""
     found = [p for p in document.part.package.iter_parts() if p.content_type in STORY_TYPES]
     found.sort(key=lambda p: (STORY_TYPES[p.content_type], part_name(p)))
-    return [StoryPart(part_name(p), p, part_root(p)) for p in found]
+    stories = [StoryPart(part_name(p), p, trees.root(p)) for p in found]
+    for story in stories:
+        resolve_revisions(story.root)
+    return stories
 
 
 def _owner(element: Any) -> Any:
@@ -194,10 +171,10 @@ def paragraph_items(paragraph: Any) -> Iterator[Any]:
         yield element
 
 
-def build_layout(document: WordDocument) -> Layout:
-    """Walk every story part of ``document`` into a :class:`Layout`."""
+def build_layout(document: WordDocument, trees: PartTrees | None = None) -> Layout:
+    """Walk every story part of ``document`` (its trees from ``trees``) into a :class:`Layout`."""
     builder = _Builder()
-    parts = story_parts(document)
+    parts = story_parts(document, trees or PartTrees(document.part.package))
     for story in parts:
         for index, paragraph in enumerate(story.root.iter(P)):
             builder.add_paragraph(story.name, index, paragraph)

@@ -11,6 +11,9 @@ Tabs and breaks (``None`` in ``source_map``) that fall inside a decision are
 removed: the replacement stands for the whole region, line breaks included.
 A decision that covers no text node at all (only separators, tabs or breaks)
 removes those elements and places no replacement.
+
+The nodes live in the writer's :class:`~.trees.PartTrees`, which stores them
+back into their parts once every stage has run.
 """
 from __future__ import annotations
 
@@ -67,5 +70,3 @@ def apply_decisions(
         _apply_one(layout, source_map, decision, edits)
     for node, pieces in edits.items():
         _store(layout.nodes[node], "".join(pieces))
-    for story in layout.parts:
-        story.commit()
