@@ -16,7 +16,9 @@ Every stage after reading therefore works on a *view* of ``Document.text``:
 :func:`view_of` returns the view as a :class:`~redactor.document.Document`
 whose ``source_map`` holds, for every view character, the offset of the
 original character it came from. :func:`to_original` maps a view span back,
-so a finding in the view removes the original characters, hidden ones included.
+so a finding in the view removes the original characters, hidden ones included;
+the pipeline hands findings, judgements and decisions on in original offsets
+(reports and outcomes index the text as the reader read it).
 When nothing needs normalising the view *is* the document (no copy, no cost).
 """
 from __future__ import annotations
@@ -26,7 +28,8 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import replace
 
-from .document import Block, Decision, Document
+from .document import Block, Decision, Document, Finding
+from .policy.decide import Judgement
 
 #: invisible characters a reader never sees: removed from the view.
 INVISIBLE = frozenset(
@@ -35,8 +38,8 @@ INVISIBLE = frozenset(
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f"
     "\u3164\ufeff\uffa0"
 )
-#: a hyphen, optional spaces, a line break and optional indentation, then the next character.
-_HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n[ \t]*(?=\S)")
+#: a hyphen after a letter, optional spaces, a line break and optional indentation, then a letter.
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 
 
 def needs_view(text: str) -> bool:
@@ -89,6 +92,21 @@ def to_original(view: Document, doc: Document, start: int, end: int) -> tuple[in
     return origin[start], origin[end - 1] + 1
 
 
+def finding_to_original(view: Document, doc: Document, finding: Finding) -> Finding:
+    """A finding made on the view, on the original text."""
+    if view is doc:
+        return finding
+    start, end = to_original(view, doc, finding.start, finding.end)
+    return replace(finding, start=start, end=end)
+
+
+def judgements_to_original(view: Document, doc: Document, judgements: list[Judgement]) -> list[Judgement]:
+    """Judgements made on the view, on the original text."""
+    if view is doc:
+        return judgements
+    return [replace(j, finding=finding_to_original(view, doc, j.finding)) for j in judgements]
+
+
 def decisions_to_original(view: Document, doc: Document, decisions: list[Decision]) -> list[Decision]:
     """Decisions made on the view, on the original text (their findings mapped too)."""
     if view is doc:
@@ -96,7 +114,6 @@ def decisions_to_original(view: Document, doc: Document, decisions: list[Decisio
     mapped = []
     for d in decisions:
         start, end = to_original(view, doc, d.start, d.end)
-        findings = tuple(replace(f, start=s, end=e) for f in d.findings
-                         for s, e in [to_original(view, doc, f.start, f.end)])
+        findings = tuple(finding_to_original(view, doc, f) for f in d.findings)
         mapped.append(replace(d, start=start, end=end, findings=findings))
     return mapped

@@ -26,7 +26,7 @@ from .detect import DEFAULT_MODEL, Detector, KnownPerson
 from .document import Decision, Document, Finding
 from .errors import RedactorError, UnreadableInput, UsageError, Withheld
 from .formats import format_for
-from .normalise import decisions_to_original, view_of
+from .normalise import decisions_to_original, finding_to_original, judgements_to_original, view_of
 from .policy import DEFAULT_PATH, DisclosurePath, Judgement, decide, judge, load_path, shipped_paths
 from .policy.content import WithheldDocument, judge_sections, judge_sentences
 from .policy.decide import Context
@@ -96,8 +96,8 @@ class Plan:
     """What redacting one document would do, before anything is written.
 
     ``view`` is the normalised view detection read (``document`` itself when nothing needed
-    normalising); ``findings``, ``judgements`` and ``decisions`` are on the view, ``written``
-    holds the same decisions on the original text, for the format's writer.
+    normalising); ``findings``, ``judgements`` and ``decisions`` were made on the view and are
+    given in offsets of the original ``document`` (the classification's offsets stay on the view).
     """
 
     request: Request
@@ -109,7 +109,6 @@ class Plan:
     findings: list[Finding]
     judgements: list[Judgement]
     decisions: list[Decision]
-    written: list[Decision]
     classification: Classification
     withheld: WithheldDocument | None
     seconds: dict[str, float]
@@ -117,7 +116,7 @@ class Plan:
 
     def report(self, *, checked: int, status: str = "written",
                decisions: Sequence[Decision] | None = None) -> dict[str, Any]:
-        return build_report(self.view, self.disclosure, self.judgements,
+        return build_report(self.document, self.disclosure, self.judgements,
                             self.decisions if decisions is None else decisions, model=self.model,
                             input_sha256=hashlib.sha256(self.data).hexdigest(), checked=checked,
                             seconds=self.seconds, status=status, classification=self.classification,
@@ -207,7 +206,9 @@ class Redactor:
         if withheld is None:
             context = Context(self.pseudonyms, load_key(ENCRYPTION_KEY_ENV, request.key_file, "encryption"))
             decisions = decide(view.text, judgements, disclosure, context)
-        return Plan(request, disclosure, fmt, data, doc, view, findings, judgements, decisions,
+        return Plan(request, disclosure, fmt, data, doc, view,
+                    [finding_to_original(view, doc, f) for f in findings],
+                    judgements_to_original(view, doc, judgements),
                     decisions_to_original(view, doc, decisions), classification, withheld, seconds, self.model)
 
     def redact_bytes(self, data: bytes, name: str, request: Request | None = None, **options: Any) -> Outcome:
@@ -222,13 +223,13 @@ class Redactor:
             report = plan.report(status="withheld", decisions=[], checked=0)
             raise Withheld(withheld_message(plan.withheld, plan.disclosure), report=report)
         t = time.perf_counter()
-        output = plan.format.write(plan.document, plan.written)
+        output = plan.format.write(plan.document, plan.decisions)
         seconds["write"] = time.perf_counter() - t
         t = time.perf_counter()
-        verification = verify_output(plan.view, plan.decisions, extract_parts(plan.format, output))
+        verification = verify_output(plan.document, plan.decisions, extract_parts(plan.format, output))
         seconds["verify"] = time.perf_counter() - t
         report = plan.report(checked=verification.checked)
-        return Outcome("written", output, report, plan.findings, plan.decisions, plan.view,
+        return Outcome("written", output, report, plan.findings, plan.decisions, plan.document,
                        classification=plan.classification)
 
     def verify_file(self, original: str | Path, redacted: str | Path, request: Request | None = None, *,
@@ -251,7 +252,7 @@ class Redactor:
             view, spans = spans_from_report(fmt.read(data, original.name), data, report)
         else:
             plan = self.plan_bytes(data, original.name, request)
-            view = plan.view
+            view = plan.document
             spans = [(j.finding.start, j.finding.end, j.finding.entity_type)
                      for j in judge(plan.findings, plan.disclosure) if j.action != "keep"]
         return check(view.text, spans, extract_parts(fmt, output))

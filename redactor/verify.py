@@ -28,7 +28,7 @@ from typing import Any
 from .document import Decision, Document
 from .errors import UnsafeToRedact, UsageError
 from .formats.text import splice
-from .normalise import normalised, view_of
+from .normalise import normalised
 
 MIN_LENGTH = 3
 #: types whose every word identifies (a surname alone is a leak of a full name).
@@ -142,7 +142,7 @@ def check(text: str, spans: Sequence[Span], parts: Iterable[tuple[str, str]], ke
 
 
 def spans_from_report(doc: Document, data: bytes, report: dict[str, Any]) -> tuple[Document, list[Span]]:
-    """The removed spans a report lists, on the normalised view of ``doc`` (the text they index).
+    """The removed spans a report lists, on ``doc``'s text (the text they index).
 
     Raises UsageError when the report belongs to another file or its offsets do not fall on
     the values it hashed (a report from a different version of the reader, say).
@@ -151,7 +151,7 @@ def spans_from_report(doc: Document, data: bytes, report: dict[str, Any]) -> tup
 
     if (report.get("input") or {}).get("sha256") != hashlib.sha256(data).hexdigest():
         raise UsageError("the report was written for a different original (its sha256 differs)")
-    view = view_of(doc)
+    view = doc
     hasher = Hasher.of_report(report)
     spans: list[Span] = []
     try:
