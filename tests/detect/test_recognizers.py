@@ -11,6 +11,7 @@ def found(detector, text):
 
 @pytest.mark.parametrize("text, entity_type, value", [
     ("Write to jane.okoro@example.org today.", "EMAIL", "jane.okoro@example.org"),
+    ("Imogen Tallowfield wrote to the committee.", "PERSON", "Imogen Tallowfield"),  # opens the sentence
     ("Call me on 07700 900123 please.", "PHONE", "07700 900123"),
     ("Our office number is +44 20 7946 0123.", "PHONE", "+44 20 7946 0123"),
     ("Ring (0161) 496 0000 after five.", "PHONE", "(0161) 496 0000"),

@@ -23,6 +23,8 @@ NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_O
 class ProperNounNameRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
     SCORE = 0.7
+    #: a run may begin a sentence (``Imogen Tallowfield wrote to...``).
+    opens_sentence = True
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         doc = getattr(nlp_artifacts, "tokens", None)
@@ -31,7 +33,10 @@ class ProperNounNameRecognizer(CodeRecognizer):
         places = word_set("place_words")
         run: list = []
         for token in [*doc, None]:
-            if token is not None and token.tag_ in PROPER and not token.is_sent_start and "\n" not in token.text:
+            if token is not None and token.tag_ in PROPER and "\n" not in token.text and (
+                    not token.is_sent_start or self.opens_sentence):
+                if token.is_sent_start and run:
+                    run = []
                 run.append(token)
                 continue
             if 2 <= len(run) <= 3 and self._is_name(run, places):
