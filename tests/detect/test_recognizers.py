@@ -12,6 +12,14 @@ def found(detector, text):
 @pytest.mark.parametrize("text, entity_type, value", [
     ("Write to jane.okoro@example.org today.", "EMAIL", "jane.okoro@example.org"),
     ("Imogen Tallowfield wrote to the committee.", "PERSON", "Imogen Tallowfield"),  # opens the sentence
+    ("Mr Costigan opposes the assisted dying bill.", "POLITICAL_OPINION", "opposes the assisted dying bill"),
+    ("Ms Berzina. Voting Alba.", "POLITICAL_OPINION", "Voting Alba"),
+    ("He said that she had been selected as a Green Party candidate.", "POLITICAL_OPINION",
+     "selected as a Green Party candidate"),
+    ("The conduct complained of is that you then sent her a direct message.", "ALLEGATION",
+     "The conduct complained of is that you then sent her a direct message."),
+    ("Concern has been raised that she used the ward's page to endorse a rival.", "ALLEGATION",
+     "Concern has been raised that she used the ward's page to endorse a rival."),
     ("Call me on 07700 900123 please.", "PHONE", "07700 900123"),
     ("Our office number is +44 20 7946 0123.", "PHONE", "+44 20 7946 0123"),
     ("Ring (0161) 496 0000 after five.", "PHONE", "(0161) 496 0000"),
