@@ -14,6 +14,8 @@ def found(detector, text):
     ("Imogen Tallowfield wrote to the committee.", "PERSON", "Imogen Tallowfield"),  # opens the sentence
     ("Mr Costigan opposes the assisted dying bill.", "POLITICAL_OPINION", "opposes the assisted dying bill"),
     ("Ms Berzina. Voting Alba.", "POLITICAL_OPINION", "Voting Alba"),
+    ("Mr Smith is a Remainer, he told me.", "POLITICAL_OPINION", "Remainer"),
+    ("He defected to Reform UK last year.", "POLITICAL_OPINION", "defected to Reform UK last year"),
     ("He said that she had been selected as a Green Party candidate.", "POLITICAL_OPINION",
      "selected as a Green Party candidate"),
     ("The conduct complained of is that you then sent her a direct message.", "ALLEGATION",
