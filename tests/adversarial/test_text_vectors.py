@@ -45,17 +45,11 @@ def scan(text: str) -> list[str]:
     return [s for s in ("tallowfield", EMAIL) if s in folded]
 
 
-@pytest.mark.parametrize("hiding", CASES.values(), ids=list(CASES))
-def test_text_hiding_places(redactor_engine, hiding):
-    outcome = redactor_engine.redact_bytes((VISIBLE + hiding + "\n").encode(), "x.txt", path="anonymise")
-    out = outcome.output.decode()
-    assert scan(out) == []
-    assert KEEP in out
-
-
-@pytest.mark.parametrize("hiding", MARKDOWN_CASES.values(), ids=list(MARKDOWN_CASES))
-def test_markdown_hiding_places(redactor_engine, hiding):
-    outcome = redactor_engine.redact_bytes((VISIBLE + hiding + "\n").encode(), "x.md", path="anonymise")
+@pytest.mark.parametrize(("name", "hiding"), [*((".txt", h) for h in CASES.values()),
+                                              *((".md", h) for h in MARKDOWN_CASES.values())],
+                         ids=[*(f"txt: {c}" for c in CASES), *(f"md: {c}" for c in MARKDOWN_CASES)])
+def test_hiding_places(redactor_engine, name, hiding):
+    outcome = redactor_engine.redact_bytes((VISIBLE + hiding + "\n").encode(), "x" + name, path="anonymise")
     out = outcome.output.decode()
     assert scan(out) == []
     assert KEEP in out
