@@ -18,7 +18,7 @@ from typing import NoReturn
 from .errors import EXIT_CODES, RedactorError
 
 DESCRIPTION = """\
-Redact personal data and Confidential Matters from documents (.txt, .md, .docx, .pdf)
+Redact personal data and Confidential Matters from documents (.txt, .md, .docx, .pdf, .eml, .mbox)
 along a disclosure path of the confidentiality code.
 
 commands:
@@ -29,6 +29,9 @@ commands:
   verify    check that nothing removed from an original survives anywhere in its redacted copy
   decrypt   reverse the encrypted values of a redacted copy (authorised users, with the key)
   evaluate  score detection and leaks against gold annotations
+  check     exit 1 when files still hold what a path would remove (pre-commit hook)
+  serve     an HTTP service with a review page
+  watch     redact every file dropped into a folder
 """
 EPILOG = "exit codes: " + "; ".join(f"{k} {v}" for k, v in EXIT_CODES.items())
 
@@ -49,18 +52,35 @@ def build_parser() -> Parser:
 
     redact = sub.add_parser("redact", help="redact one file", description="Redact one file into the same format.",
                             epilog=EPILOG)
-    redact.add_argument("input", type=Path, help="a .txt, .md, .docx or .pdf file")
+    redact.add_argument("input", type=Path, help="a .txt, .md, .docx, .pdf, .eml or .mbox file")
     redact.add_argument("-o", "--output", type=Path, required=True, help="where to write the redacted copy")
     _path_options(redact)
     _people_options(redact)
     redact.add_argument("--report", type=Path, metavar="REPORT.json", help="write a JSON report of what was removed")
+    _limit_options(redact)
+    _password_option(redact)
 
-    batch = sub.add_parser("batch", help="redact a folder", description="Redact every supported file of a folder.",
-                           epilog=EPILOG)
+    batch = sub.add_parser("batch", help="redact a folder",
+                           description="Redact every supported file of a folder into OUTPUT_DIR, mirroring its "
+                                       "tree. Every file is recorded in OUTPUT_DIR/manifest.jsonl (status, content "
+                                       "hash, path, findings by type, time, one-line error); running the same "
+                                       "batch again skips files already finished with the same content and "
+                                       "options, so a batch that was interrupted finishes the rest. Exit 1 if any "
+                                       "file failed or was refused.", epilog=EPILOG)
     batch.add_argument("input_dir", type=Path)
     batch.add_argument("output_dir", type=Path)
     _path_options(batch)
     _people_options(batch)
+    _limit_options(batch)
+    _password_option(batch)
+    batch.add_argument("--workers", type=_positive, default=1, metavar="N",
+                       help="worker processes (or Ray actors), each loading the models once (default: 1, "
+                            "in this process)")
+    batch.add_argument("--engine", choices=("local", "ray"), default="local",
+                       help="local processes (default) or Ray actors (pip install 'redactor[ray]')")
+    batch.add_argument("--ray-address", metavar="ADDR",
+                       help="a running Ray cluster (default: start a local Ray); both folders must be visible "
+                            "to every node")
     batch.add_argument("--json", action="store_true", help="print the summary as JSON")
     batch.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
@@ -69,10 +89,12 @@ def build_parser() -> Parser:
                                           "Matters categories of paragraph 5 (5a, 5b-minutes, 5b-committee, "
                                           "5b-membership, 5b-elections, 5bc-disciplinary, 5d, none) and flag "
                                           "PLP matters (paragraph 10), with scores and evidence.", epilog=EPILOG)
-    classify.add_argument("input", type=Path, help="a .txt, .md, .docx or .pdf file")
+    classify.add_argument("input", type=Path, help="a .txt, .md, .docx, .pdf, .eml or .mbox file")
     classify.add_argument("--json", action="store_true", help="print one JSON object")
     classify.add_argument("--categories", type=Path, metavar="FILE",
                           help="an organisation's own 5d (custom and practice) categories")
+    _limit_options(classify)
+    _password_option(classify)
 
     paths = sub.add_parser("paths", help="list the disclosure paths",
                            description="List the disclosure paths with their paragraph and a description.")
@@ -93,6 +115,8 @@ def build_parser() -> Parser:
     verify.add_argument("--report", type=Path, metavar="REPORT.json", help="the report written with the copy")
     _path_options(verify)
     _people_options(verify)
+    _limit_options(verify)
+    _password_option(verify)
 
     decrypt = sub.add_parser("decrypt", help="reverse encrypted values (with the key)",
                              description="Decrypt the [ENC:...] values that a path with 'encrypt' wrote into a "
@@ -110,8 +134,51 @@ def build_parser() -> Parser:
     evaluate.add_argument("--path", default="anonymise", help="disclosure path for the leak check")
     evaluate.add_argument("--model", default=None, help="spaCy model name")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    _integration_parsers(sub)
     return parser
 
+
+
+def _integration_parsers(sub: argparse._SubParsersAction) -> None:
+    """The commands that put redactor into document workflows: serve, watch, check."""
+    serve = sub.add_parser("serve", help="run the HTTP service and its review page",
+                           description="Serve the API over HTTP (FastAPI + uvicorn) with a review page at /. "
+                                       "Without a token (--token-file or REDACTOR_TOKEN) it listens on loopback "
+                                       "only. Needs pip install 'redactor[service]'.", epilog=EPILOG)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--token-file", type=Path, metavar="FILE",
+                       help="bearer tokens, one a line ('NAME TOKEN' or 'TOKEN'); else REDACTOR_TOKEN")
+    serve.add_argument("--workers", type=_positive, default=1, metavar="N",
+                       help="worker processes, each loading the models once (default: 1)")
+    serve.add_argument("--max-upload-mb", type=float, default=None, metavar="MB",
+                       help="largest upload accepted (default: 50, or REDACTOR_MAX_UPLOAD_MB)")
+    serve.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                       help="a request taking longer gets 503 (default: 120, or REDACTOR_REQUEST_TIMEOUT)")
+    serve.add_argument("--model", default=None, metavar="SPACY_MODEL", help="installed spaCy model")
+
+    watch = sub.add_parser("watch", help="redact every file dropped into a folder",
+                           description="Watch INPUT_DIR; each file, once complete (its size stable), is redacted "
+                                       "into OUTPUT_DIR with its report beside it; a failure goes to "
+                                       "OUTPUT_DIR/_failed/ with its one-line reason, a withheld document to "
+                                       "OUTPUT_DIR/_withheld/. Finished files are not redone after a restart; "
+                                       "files that arrived meanwhile are processed. Ctrl-C stops it.",
+                           epilog=EPILOG)
+    watch.add_argument("input_dir", type=Path)
+    watch.add_argument("output_dir", type=Path)
+    _path_options(watch)
+    _people_options(watch)
+    watch.add_argument("--settle", type=float, default=2.0, metavar="SECONDS",
+                       help="how long a file's size must stay unchanged before it is taken (default: 2)")
+    watch.add_argument("--once", action="store_true", help="process what is there, then exit")
+
+    check = sub.add_parser("check", help="fail if files hold what a path would remove (hooks, CI)",
+                           description="Exit 1 when any FILE still holds personal data or Confidential Matters "
+                                       "that the disclosure path (default public) would remove, listing each "
+                                       "file with counts by type (never the text); 0 otherwise.", epilog=EPILOG)
+    check.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    _path_options(check)
+    _people_options(check)
 
 def _path_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--path", default="public", metavar="NAME", help="disclosure path (default: public)")
@@ -140,6 +207,37 @@ def _people_options(p: argparse.ArgumentParser) -> None:
                         "REDACTOR_PSEUDONYM_KEY)")
 
 
+def _limit_options(p: argparse.ArgumentParser) -> None:
+    from .limits import NAMES
+
+    p.add_argument("--limit", action="append", default=[], type=_limit_option, metavar="NAME=VALUE",
+                   help="raise or lower a limit on what one file may cost (repeatable): "
+                        f"{', '.join(NAMES)}; sizes take K, M or G, seconds and memory 0 for none "
+                        "(see the README, 'Limits and hostile input')")
+
+
+def _limit_option(text: str) -> tuple[str, str]:
+    from .errors import UsageError
+    from .limits import parse_option
+
+    try:
+        return parse_option(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _password_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--password", metavar="PASSWORD",
+                   help="the user password of an encrypted PDF (the copy is written without encryption)")
+
+
+def _limits(args: argparse.Namespace):
+    """The limits the command line asks for: the defaults with every --limit applied."""
+    from .limits import DEFAULT_LIMITS
+
+    return DEFAULT_LIMITS.with_options(getattr(args, "limit", []) or [])
+
+
 def _request(args: argparse.Namespace):
     from .detect import KnownPerson
     from .pipeline import Request
@@ -156,7 +254,8 @@ def _request(args: argparse.Namespace):
         people += [KnownPerson(n, role) for n in names]
     return Request(path=args.path, pipeline_file=args.pipeline, people=tuple(people), basis=args.basis,
                    recipient=args.recipient, permission_ref=args.permission_ref, case=case_id,
-                   categories_file=args.categories, key_file=args.key_file)
+                   categories_file=args.categories, key_file=args.key_file, limits=_limits(args),
+                   password=getattr(args, "password", None))
 
 
 def _version() -> str:
@@ -189,15 +288,25 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from .console import batch_progress, print_batch_summary
 
     redactor = _redactor(args.model, args)
-    with batch_progress(quiet=args.quiet or args.json) as on_result:
+    with batch_progress(quiet=args.quiet or args.json) as progress:
         summary = run_batch(redactor, args.input_dir, args.output_dir, request=_request(args),
-                            on_result=on_result)
+                            on_result=progress, on_start=progress.start, workers=args.workers,
+                            engine=args.engine, ray_address=args.ray_address)
     if args.json:
-        print(json.dumps({"files": len(summary.results), "status": dict(summary.counts),
-                          "by_type": dict(summary.by_type), "seconds": round(summary.seconds, 2)}))
+        print(json.dumps(summary.to_json()))
     elif not args.quiet:
         print_batch_summary(summary)
     return 1 if summary.failed else 0
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return number
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -214,10 +323,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_classify(args: argparse.Namespace) -> int:
     from .console import print_classification
-    from .pipeline import read_input
 
-    data = read_input(args.input)
-    _, classification = _redactor(None, args).classify_bytes(data, args.input.name)
+    classification = _redactor(None, args).classify_file(args.input, limits=_limits(args), password=args.password)
     if args.json:
         print(json.dumps(classification.to_json(str(args.input)), indent=2))
     else:
@@ -268,8 +375,38 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .service.serve import serve
+
+    return serve(args.host, args.port, token_file=args.token_file, workers=args.workers,
+                 max_upload_mb=args.max_upload_mb, timeout=args.timeout, model=args.model)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    try:
+        import watchdog  # noqa: F401
+
+        from .watch import watch
+    except ImportError:
+        from .errors import UsageError
+
+        raise UsageError("the watch folder needs its extra: pip install 'redactor[watch]'") from None
+    print(f"redactor: watching {args.input_dir} -> {args.output_dir} (Ctrl-C stops)", file=sys.stderr)
+    counts = watch(args.input_dir, args.output_dir, _request(args), _redactor(args.model, args),
+                   settle=args.settle, once=args.once, say=lambda line: print(line, file=sys.stderr))
+    print("redactor: stopped; " + (", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "nothing processed"),
+          file=sys.stderr)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .hooks import check_files
+
+    return check_files(args.files, _request(args), _redactor(args.model, args))
+
 COMMANDS = {"redact": cmd_redact, "batch": cmd_batch, "classify": cmd_classify, "paths": cmd_paths,
             "verify": cmd_verify, "decrypt": cmd_decrypt, "evaluate": cmd_evaluate}
+COMMANDS.update(serve=cmd_serve, watch=cmd_watch, check=cmd_check)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,45 +2,105 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
+from rich.progress import ProgressColumn
 from rich.table import Table
+from rich.text import Text
 
-from .batch import BatchSummary, FileResult
+from .engines.results import BatchSummary, FileResult
 
 _out = Console()
 _err = Console(stderr=True)
 
 
+class BatchProgress:
+    """What a batch shows while it runs: ``start(total, unchanged)`` once, then one call per file."""
+
+    def __init__(self, on_start: Callable[[int, int], None], on_result: Callable[[FileResult], None]) -> None:
+        self.start = on_start
+        self.result = on_result
+
+    def __call__(self, result: FileResult) -> None:
+        self.result(result)
+
+
+class _FilesPerSecond(ProgressColumn):
+    def render(self, task: Any) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} files/s" if speed else "- files/s", style="progress.data.speed")
+
+
 @contextmanager
-def batch_progress(quiet: bool = False) -> Iterator[Callable[[FileResult], None]]:
-    """A callback per finished file: a live count on a terminal, one plain line otherwise."""
+def batch_progress(quiet: bool = False) -> Iterator[BatchProgress]:
+    """A bar with counts, rate and ETA on a terminal; one plain line per file otherwise; nothing if quiet.
+
+    Files a previous run finished (``unchanged``) move the bar but print no line of their own.
+    """
     if quiet:
-        yield lambda result: None
+        yield BatchProgress(lambda total, unchanged: None, lambda result: None)
         return
     if not sys.stderr.isatty():
-        def line(result: FileResult) -> None:
-            extra = f": {result.error}" if result.error else f" ({sum(result.by_type.values())} findings)"
-            print(f"{result.status} {result.file}{extra}", file=sys.stderr, flush=True)
-        yield line
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        seen = {"n": 0, "total": 0}
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} files"),
-                  TimeElapsedColumn(), console=_err, transient=True) as progress:
-        task = progress.add_task("redacting", total=None)
-        yield lambda result: progress.advance(task)
+        def start(total: int, unchanged: int) -> None:
+            seen["total"] = total
+            note = f", {unchanged} unchanged since the last run" if unchanged else ""
+            print(f"batch: {total} files{note}", file=sys.stderr, flush=True)
+
+        def line(result: FileResult) -> None:
+            seen["n"] += 1
+            if result.status == "unchanged":
+                return
+            extra = f": {result.error}" if result.error else f" ({sum(result.by_type.values())} findings)"
+            print(f"[{seen['n']}/{seen['total']}] {result.status} {result.file}{extra}", file=sys.stderr,
+                  flush=True)
+        yield BatchProgress(start, line)
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  _FilesPerSecond(), TextColumn("ETA"), TimeRemainingColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.fields[problems]}"), console=_err, transient=True) as progress:
+        task = progress.add_task("redacting", total=None, problems="")
+        problems: Counter[str] = Counter()
+
+        def begin(total: int, unchanged: int) -> None:
+            progress.update(task, total=total)
+
+        def advance(result: FileResult) -> None:
+            if result.status in ("failed", "unsafe"):
+                problems[result.status] += 1
+                progress.update(task, problems=", ".join(f"{n} {s}" for s, n in sorted(problems.items())))
+            progress.advance(task)
+        yield BatchProgress(begin, advance)
 
 
 def print_batch_summary(summary: BatchSummary) -> None:
-    table = Table(title=f"{len(summary.results)} files in {summary.seconds:.1f} s")
+    """Files per status, findings per type, then each file that failed, was refused or withheld (never text)."""
+    worked = sum(1 for r in summary.results if r.status != "unchanged")
+    rate = f", {worked / summary.seconds:.1f} files/s" if summary.seconds > 0 and worked else ""
+    engine = f"{summary.engine}, {summary.workers} worker{'s' if summary.workers != 1 else ''}"
+    table = Table(title=f"{len(summary.results)} files in {summary.seconds:.1f} s ({engine}{rate})")
     table.add_column("status")
     table.add_column("files", justify="right")
+    table.add_column("seconds (sum)", justify="right")
     for status, n in sorted(summary.counts.items()):
-        table.add_row(status, str(n))
+        spent = sum(r.seconds for r in summary.results if r.status == status)
+        table.add_row(status, str(n), f"{spent:.1f}")
     _out.print(table)
     if summary.by_type:
         types = Table(title="findings by type")
@@ -51,7 +111,7 @@ def print_batch_summary(summary: BatchSummary) -> None:
         _out.print(types)
     for r in summary.results:
         if r.status in ("failed", "unsafe", "withheld"):
-            _out.print(f"[red]{r.status}[/red] {r.file}: {r.error}")
+            _out.print(f"[red]{r.status}[/red] {escape(r.file)}: {escape(r.error or '')}", highlight=False)
 
 
 def print_evaluation(result: dict[str, Any]) -> None:

@@ -31,6 +31,21 @@ class UnreadableInput(RedactorError):
     exit_code = 3
 
 
+class LimitExceeded(UnreadableInput):
+    """The input goes over one of the limits of :mod:`redactor.limits` (exit 3).
+
+    ``limit`` is the limit's option name (``pages``, ``stream-size``); the message says how
+    to raise it.
+    """
+
+    def __init__(self, message: str, limit: str = "") -> None:
+        super().__init__(message)
+        self.limit = limit
+
+    def __reduce__(self):  # pickled by the guard's child process with its limit name
+        return (type(self), (str(self), self.limit))
+
+
 class UnsafeToRedact(RedactorError):
     """redactor cannot guarantee the output is clean, so it writes nothing (exit 4)."""
 

@@ -6,6 +6,11 @@
 (and is safe to share between threads: detection is serialised by a lock,
 everything else works on per-call objects). It is the only thing the CLI, the
 batch runner and, later, the service call.
+
+Hostile input is bounded twice: every reader checks the :class:`~redactor.limits.Limits`
+of the request (sizes counted while decompressing, page and part counts, depths), and
+:meth:`Redactor.redact_file` runs the whole file in a forked child under the wall-time and
+memory limits (:mod:`redactor.guard`), so a parser stuck in C code is killed, not waited for.
 """
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +30,9 @@ from .classify.sentences import SentenceClassifier
 from .detect import DEFAULT_MODEL, Detector, KnownPerson
 from .document import Decision, Document, Finding
 from .errors import RedactorError, UnreadableInput, UsageError, Withheld
-from .formats import format_for
+from .formats import Format, format_for
+from .guard import run_guarded
+from .limits import DEFAULT_LIMITS, Limits, exceeded, using
 from .normalise import decisions_to_original, finding_to_original, judgements_to_original, view_of
 from .policy import DEFAULT_PATH, DisclosurePath, Judgement, decide, judge, load_path, shipped_paths
 from .policy.content import WithheldDocument, judge_sections, judge_sentences
@@ -35,8 +42,6 @@ from .policy.schema import REQUIREMENT_OPTIONS
 from .report import build_report
 from .verify import Verification, check, extract_parts, spans_from_report, verify_output
 
-MAX_INPUT_BYTES = 200 * 1024 * 1024
-
 
 @dataclass(frozen=True)
 class Request:
@@ -44,7 +49,9 @@ class Request:
 
     ``people`` are the parties the user names, with their roles and aliases (``--subject``,
     ``--complainant``, ``--witness``, ``--name``, ``--case``). ``basis``, ``recipient`` and
-    ``permission_ref`` are recorded in the report, and a path may require them.
+    ``permission_ref`` are recorded in the report, and a path may require them. ``limits`` bound
+    what reading one file may cost (:mod:`redactor.limits`); ``password`` opens an encrypted PDF
+    (never recorded anywhere).
     """
 
     path: str = DEFAULT_PATH
@@ -56,6 +63,8 @@ class Request:
     case: str | None = None
     categories_file: str | Path | None = None
     key_file: str | Path | None = None
+    limits: Limits = DEFAULT_LIMITS
+    password: str | None = field(default=None, repr=False)
 
     @classmethod
     def make(cls, path: str = DEFAULT_PATH, subjects: Sequence[str] = (), names: Sequence[str] = (),
@@ -157,12 +166,29 @@ class Redactor:
     def sentence_classifier(self) -> SentenceClassifier:
         return self._loaded("sentences", SentenceClassifier)
 
-    def classify_bytes(self, data: bytes, name: str) -> tuple[Document, Classification]:
+    def classify_bytes(self, data: bytes, name: str, *, limits: Limits | None = None,
+                       password: str | None = None) -> tuple[Document, Classification]:
         """Read a document and classify it (no detection, nothing written)."""
-        doc = format_for(name).read(data, name)
+        doc = read_document(format_for(name), data, name, limits or DEFAULT_LIMITS, password)
         classifier = self.classifier
         with self._lock:
             return doc, classifier.classify(doc.text)
+
+    def classify_file(self, src: str | Path, *, limits: Limits | None = None,
+                      password: str | None = None) -> Classification:
+        """Read and classify ``src`` in a guarded child (:mod:`redactor.guard`): its classification."""
+        limits = limits or DEFAULT_LIMITS
+        src = Path(src)
+        format_for(src)
+        data = read_input(src, limits)
+        classifier = self.classifier  # loaded here, once, and shared with the child
+
+        def work() -> Classification:
+            self._lock = threading.Lock()  # a lock another thread held at the fork stays held in the child
+            doc = read_document(format_for(src), data, src.name, limits, password)
+            return classifier.classify(doc.text)
+
+        return run_guarded(work, limits)
 
     def sentence_kinds(self, text: str, start: int, end: int) -> list:
         sc = self.sentence_classifier
@@ -179,11 +205,10 @@ class Redactor:
         disclosure = load_path(request.path, request.pipeline_file)
         request.check(disclosure)
         fmt = format_for(name)
-        if len(data) > MAX_INPUT_BYTES:
-            raise UnreadableInput(f"file is larger than the {MAX_INPUT_BYTES // 2**20} MB limit")
+        request.limits.check("file_size", len(data), f"the file has {len(data)} bytes,")
         seconds: dict[str, float] = {}
         t = time.perf_counter()
-        doc = fmt.read(data, name)
+        doc = read_document(fmt, data, name, request.limits, request.password)
         view = view_of(doc)
         seconds["read"] = time.perf_counter() - t
         for person in request.people:
@@ -223,7 +248,8 @@ class Redactor:
             report = plan.report(status="withheld", decisions=[], checked=0)
             raise Withheld(withheld_message(plan.withheld, plan.disclosure), report=report)
         t = time.perf_counter()
-        output = plan.format.write(plan.document, plan.decisions)
+        with using(plan.request.limits):
+            output = plan.format.write(plan.document, plan.decisions)
         seconds["write"] = time.perf_counter() - t
         t = time.perf_counter()
         verification = verify_output(plan.document, plan.decisions, extract_parts(plan.format, output))
@@ -231,6 +257,26 @@ class Redactor:
         report = plan.report(checked=verification.checked)
         return Outcome("written", output, report, plan.findings, plan.decisions, plan.document,
                        classification=plan.classification)
+
+    def redact_bytes_guarded(self, data: bytes, name: str, request: Request | None = None,
+                             **options: Any) -> Outcome:
+        """:meth:`redact_bytes` in a forked child under the request's wall-time and memory limits.
+
+        The models are loaded here first and shared with the child; the pseudonyms the child gives
+        out come back to this Redactor; the Outcome's Document comes back without its ``native``.
+        This is what a batch engine calls to make one poisoned file cost only its own time.
+        """
+        request = request or Request.make(**options)
+        self.warm(request)
+
+        def work() -> tuple[Outcome, Pseudonyms]:
+            self._lock = threading.Lock()  # a lock another thread held at the fork stays held in the child
+            return portable(self.redact_bytes(data, name, request)), self.pseudonyms
+
+        outcome, pseudonyms = run_guarded(work, request.limits)
+        if pseudonyms is not self.pseudonyms:  # the child's labels (same key) become this Redactor's
+            self.pseudonyms.__dict__.update(pseudonyms.__dict__)
+        return outcome
 
     def verify_file(self, original: str | Path, redacted: str | Path, request: Request | None = None, *,
                     report: dict[str, Any] | None = None) -> Verification:
@@ -244,30 +290,57 @@ class Redactor:
         Returns the :class:`~redactor.verify.Verification`; its ``leaks`` name parts, never text.
         """
         original, redacted = Path(original), Path(redacted)
+        request = request or Request()
         fmt = format_for(original)
         if type(format_for(redacted)) is not type(fmt):
             raise UsageError(f"the redacted file must have the original's format ({original.suffix.lower()})")
-        data, output = read_input(original), read_input(redacted)
-        if report is not None:
-            view, spans = spans_from_report(fmt.read(data, original.name), data, report)
-        else:
-            plan = self.plan_bytes(data, original.name, request)
-            view = plan.document
-            spans = [(j.finding.start, j.finding.end, j.finding.entity_type)
-                     for j in judge(plan.findings, plan.disclosure) if j.action != "keep"]
-        return check(view.text, spans, extract_parts(fmt, output))
+        data, output = read_input(original, request.limits), read_input(redacted, request.limits)
+        if report is None:
+            self.warm(request)
+
+        def work() -> Verification:
+            self._lock = threading.Lock()  # a lock another thread held at the fork stays held in the child
+            if report is not None:
+                doc = read_document(fmt, data, original.name, request.limits, request.password)
+                view, spans = spans_from_report(doc, data, report)
+            else:
+                plan = self.plan_bytes(data, original.name, request)
+                view = plan.document
+                spans = [(j.finding.start, j.finding.end, j.finding.entity_type)
+                         for j in judge(plan.findings, plan.disclosure) if j.action != "keep"]
+            with using(request.limits):
+                return check(view.text, spans, extract_parts(fmt, output))
+
+        return run_guarded(work, request.limits)
+
+    def warm(self, request: Request | None = None) -> None:
+        """Load the models now, so that guarded children share them instead of loading their own.
+
+        The sentence classifier is loaded only when the request's path removes sentences by kind.
+        """
+        self.detector, self.classifier  # noqa: B018 - loading is the point
+        if request is not None:
+            try:
+                disclosure = load_path(request.path, request.pipeline_file)
+            except RedactorError:
+                return  # reported when the work reads the path
+            if any(action == "redact" for action in disclosure.sentences.values()):
+                self.sentence_classifier  # noqa: B018
 
     def redact_file(self, src: str | Path, dst: str | Path, request: Request | None = None, *,
                     report_path: str | Path | None = None, **options: Any) -> Outcome:
         """Redact ``src`` into ``dst`` (same format); the input is never modified.
 
         A withheld document writes no copy; its report (if asked for) is still written.
+        The work runs in a forked child under the request's wall-time and memory limits
+        (:mod:`redactor.guard`); the pseudonyms it gives out come back to this Redactor.
         """
-        src, dst = Path(src), Path(dst)
+        src, dst = Path(src), Path(dst).resolve()
         check_destination(src, dst, report_path)
-        data = read_input(src)
+        request = request or Request.make(**options)
+        data = read_input(src, request.limits)
         try:
-            outcome = self.redact_bytes(data, src.name, request, **options)
+            outcome = self.redact_bytes_guarded(data, src.name, request)
         except Withheld as exc:
             if report_path is not None and exc.report is not None:
                 write_atomically(Path(report_path), json.dumps(exc.report, indent=2).encode("utf-8"))
@@ -282,6 +355,79 @@ class Redactor:
         outcome.output_path = dst
         return outcome
 
+    def redact_with_overrides(self, data: bytes, name: str, request: Request | None = None, *,
+                              drop: Sequence[tuple[int, int]] | set[tuple[int, int]] = (),
+                              add: Sequence[tuple[int, int, str]] = (),
+                              reviewer: dict[str, Any] | None = None, **options: Any) -> Outcome:
+        """Redact as :meth:`redact_bytes` does, after a person has reviewed the plan.
+
+        ``drop`` holds the ``(start, end)`` spans (original offsets, as in :attr:`Plan.judgements`
+        and the report) of proposed removals the reviewer unticked: those findings are kept.
+        ``add`` holds ``(start, end, entity_type)`` spans the reviewer marked as missed: they are
+        redacted. Everything else is the engine's own path: plan, decide, write, verify (a value
+        removed elsewhere may survive only where the reviewer kept it). The report gains a
+        ``review`` entry: who (``reviewer``), when, and each change by type and offsets, never text.
+        A withheld document stays withheld (:class:`~redactor.errors.Withheld`).
+        """
+        from bisect import bisect_left
+        from dataclasses import replace
+        from datetime import UTC, datetime
+
+        plan = self.plan_bytes(data, name, request, **options)
+        if plan.withheld is not None:
+            report = plan.report(status="withheld", decisions=[], checked=0)
+            raise Withheld(withheld_message(plan.withheld, plan.disclosure), report=report)
+        doc, view = plan.document, plan.view
+        dropped = {(int(s), int(e)) for s, e in drop}
+        proposed = {(j.finding.start, j.finding.end) for j in plan.judgements if j.action != "keep"}
+        if dropped - proposed:
+            raise UsageError("a span the reviewer unticked is not a proposed removal of this document "
+                             "(was the page made for another file or path?)")
+        changes: list[dict[str, Any]] = []
+        judgements: list[Judgement] = []
+        for j in plan.judgements:
+            f = j.finding
+            if (f.start, f.end) in dropped and j.action != "keep":
+                changes.append({"change": "kept", "type": f.entity_type, "start": f.start, "end": f.end,
+                                "was": j.action})
+                j = replace(j, action="keep", reason=f"kept by the reviewer (the path would {j.action} it)")
+            judgements.append(j)
+        findings = list(plan.findings)
+        for start, end, entity_type in add:
+            start, end = int(start), int(end)
+            if not 0 <= start < end <= len(doc.text) or not doc.text[start:end].strip():
+                raise UsageError(f"an added span ({start}-{end}) is empty or outside the document's text")
+            if not entity_type.replace("_", "").isalnum() or not entity_type.isupper():
+                raise UsageError("an added span's type must be an upper-case entity type such as PERSON")
+            finding = Finding(start, end, entity_type, 1.0, "reviewer")
+            findings.append(finding)
+            judgements.append(Judgement(finding, "redact", "added by the reviewer"))
+            changes.append({"change": "added", "type": entity_type, "start": start, "end": end})
+        if view is doc:
+            on_view = judgements
+        else:  # decide on the normalised view, as plan_bytes does, then map back
+            origin = view.source_map
+            on_view = [replace(j, finding=replace(j.finding, start=bisect_left(origin, j.finding.start),
+                                                  end=max(bisect_left(origin, j.finding.end),
+                                                          bisect_left(origin, j.finding.start) + 1)))
+                       for j in judgements]
+        context = Context(self.pseudonyms, load_key(ENCRYPTION_KEY_ENV, plan.request.key_file, "encryption"))
+        decisions = decisions_to_original(view, doc, decide(view.text, on_view, plan.disclosure, context))
+        t = time.perf_counter()
+        with using(plan.request.limits):
+            output = plan.format.write(doc, decisions)
+        plan.seconds["write"] = time.perf_counter() - t
+        t = time.perf_counter()
+        verification = verify_output(doc, decisions, extract_parts(plan.format, output))
+        plan.seconds["verify"] = time.perf_counter() - t
+        reviewed = replace(plan, judgements=judgements, decisions=decisions, findings=findings)
+        report = reviewed.report(checked=verification.checked)
+        report["review"] = {"reviewer": dict(reviewer or {}),
+                            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+                            "proposed": len(proposed), "kept": sum(c["change"] == "kept" for c in changes),
+                            "added": sum(c["change"] == "added" for c in changes), "changes": changes}
+        return Outcome("written", output, report, findings, decisions, doc, classification=plan.classification)
+
 
 def withheld_message(withheld: WithheldDocument, disclosure: DisclosurePath) -> str:
     """One line: the category, its paragraph, and the shipped paths that would disclose it."""
@@ -292,18 +438,39 @@ def withheld_message(withheld: WithheldDocument, disclosure: DisclosurePath) -> 
             f"{', '.join(permitting) or 'none'}")
 
 
-def read_input(src: Path) -> bytes:
+def portable(outcome: Outcome) -> Outcome:
+    """``outcome`` without the reader's parsed handle (``Document.native``), so it can be pickled."""
+    if outcome.document is not None and outcome.document.native is not None:
+        outcome = replace(outcome, document=replace(outcome.document, native=None))
+    return outcome
+
+
+def read_document(fmt: Format, data: bytes, name: str, limits: Limits = DEFAULT_LIMITS,
+                  password: str | None = None) -> Document:
+    """``fmt.read`` under ``limits`` (made current for nested readers), then the text-length limit."""
+    with using(limits):
+        doc = fmt.read(data, name, password=password) if password else fmt.read(data, name)
+    if len(doc.text) > limits.text_length:
+        raise exceeded("text_length", limits.text_length, f"the file has {len(doc.text)} characters of text,")
+    return doc
+
+
+def read_input(src: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of ``src``: a regular file within the file-size limit, read once and never opened for writing."""
+    src = Path(src)
     if not src.exists():
         raise UnreadableInput(f"no such file: {src}")
     if not src.is_file():
         raise UnreadableInput(f"not a regular file: {src}")
     try:
         size = src.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise UnreadableInput(f"file is larger than the {MAX_INPUT_BYTES // 2**20} MB limit")
-        return src.read_bytes()
+        limits.check("file_size", size, f"the file has {size} bytes,")
+        with src.open("rb") as fh:
+            data = fh.read(limits.file_size + 1)  # a file growing while read is still cut at the limit
     except OSError as exc:
         raise UnreadableInput(f"cannot read {src}: {exc.strerror}") from None
+    limits.check("file_size", len(data), f"the file has more than {limits.file_size} bytes,")
+    return data
 
 
 def check_destination(src: Path, dst: Path, report_path: str | Path | None) -> None:

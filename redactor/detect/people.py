@@ -171,6 +171,7 @@ class People:
         states (``Stavros Michailidis, who everyone calls Stav``) and a short form
         of the first name used on its own (``Ayo`` for Ayodele).
         """
+        cues = [m.start() for m in _ALIAS_CUE.finditer(text)]
         for person in self.people:
             for form in person.forms:
                 if len(form) < 2:
@@ -183,7 +184,10 @@ class People:
                     for m in re.finditer(pattern, text):
                         if _initials_of(m.group(1), form):
                             person.aliases.add(m.group(1))
-                for m in re.finditer(rf"{name}\b[^.\n]{{0,40}}?\b(?:known as|calls?|called|nicknamed|goes by)"
+                if not _ends_before_a_cue(text, form[-1], cues):
+                    continue  # the pattern below cannot match; compiling it per name is the costly part
+                cue = r"\b(?:known as|calls?|called|nicknamed|goes by)"
+                for m in re.finditer(rf"{name}\b[^.\n]{{0,{ALIAS_REACH}}}?{cue}"
                                      rf"(?:[ \t]+(?:him|her|them))?[ \t]+[\"'\u201c\u2018]?({NAME_WORD})", text):
                     person.aliases.add(m.group(1))
             first = person.first_name
@@ -219,6 +223,21 @@ class People:
                 out.append((person, r"[ \t]*\n?[ \t]*".join(parts) if len(parts) > 1 else parts[0], len(form) == 1))
         out.sort(key=lambda v: -len(v[1]))
         return out
+
+
+#: Where a stated nickname can follow a name (``..., who everyone calls Stav``): every position a cue starts.
+_ALIAS_CUE = re.compile(r"\b(?=known as|calls?|called|nicknamed|goes by)")
+#: How far after the name the cue may start.
+ALIAS_REACH = 40
+
+
+def _ends_before_a_cue(text: str, last_word: str, cues: list[int]) -> bool:
+    """Whether ``last_word`` occurs close enough before a cue for a name ending in it to introduce a nickname.
+
+    A necessary condition of the nickname pattern in :meth:`People.add_aliases` (the name ends at most
+    ALIAS_REACH characters before the cue), checked with plain substring search.
+    """
+    return any(last_word in text[max(0, cue - ALIAS_REACH - len(last_word)):cue] for cue in cues)
 
 
 def find_mentions(text: str, people: People, tags: Mapping[int, str]) -> list[Finding]:

@@ -15,6 +15,7 @@ from typing import Protocol, runtime_checkable
 
 from ..document import Decision, Document
 from ..errors import UnsupportedInput
+from ..limits import Limits
 
 
 @runtime_checkable
@@ -24,8 +25,13 @@ class Format(Protocol):
     name: str
     media_type: str
 
-    def read(self, data: bytes, name: str) -> Document:
-        """Parse ``data`` into a Document; raise UnreadableInput on bad input."""
+    def read(self, data: bytes, name: str, *, limits: Limits | None = None, password: str | None = None) -> Document:
+        """Parse ``data`` into a Document; raise UnreadableInput on bad input.
+
+        ``limits`` (else :func:`redactor.limits.current`) bound what reading may cost; a file
+        over one raises :class:`~redactor.errors.LimitExceeded`. ``password`` opens an
+        encrypted file where the format can (PDF); other formats ignore it.
+        """
 
     def write(self, doc: Document, decisions: Sequence[Decision]) -> bytes:
         """Return a redacted copy of ``doc``'s source with every decision applied."""

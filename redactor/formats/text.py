@@ -1,7 +1,8 @@
 """Plain text and Markdown: decode, split into paragraphs, splice replacements.
 
-The encoding is detected (BOM, UTF-8, then Windows-1252/Latin-1) and kept in
-the output, as are line endings. Blocks are paragraphs (blank-line separated),
+The encoding is detected (a BOM; UTF-16 without one, by its zero bytes; UTF-8;
+then Windows-1252/Latin-1) and kept in the output, as are line endings. Binary
+content is refused, whatever the file is called. Blocks are paragraphs (blank-line separated),
 split further at line ends when very long, so spaCy sees sensible units.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from ..document import Block, Decision, Document, TextRef
 from ..errors import UnreadableInput
+from ..limits import Limits
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -44,6 +46,12 @@ def decode(data: bytes) -> tuple[str, TextSource]:
                 return data[len(bom):].decode(encoding), TextSource(encoding, bom)
             except UnicodeDecodeError:
                 raise UnreadableInput(f"not valid {encoding} text despite its byte-order mark") from None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return _checked(data.decode(utf16)), TextSource(utf16, b"")
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data:
         raise UnreadableInput("binary content, not text (NUL bytes)")
     for encoding in ("utf-8", "cp1252", "latin-1"):
@@ -52,10 +60,29 @@ def decode(data: bytes) -> tuple[str, TextSource]:
             break
         except UnicodeDecodeError:
             continue
+    return _checked(text), TextSource(encoding, b"")
+
+
+def _checked(text: str) -> str:
+    """``text``, unless its start has too many control characters to be text."""
     controls = sum(1 for ch in text[:65536] if ord(ch) in _CONTROL)
     if controls > max(8, len(text[:65536]) // 100):
         raise UnreadableInput("binary content, not text (control characters)")
-    return text, TextSource(encoding, b"")
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """``utf-16-le`` or ``-be`` when every other byte of the start is zero (mostly Latin text), else ''."""
+    head = data[:65536]
+    if len(head) < 4 or len(data) % 2:
+        return ""
+    high_odd, high_even = head[1::2].count(0), head[0::2].count(0)
+    pairs = len(head) // 2
+    if high_odd >= 0.9 * pairs and high_even == 0:
+        return "utf-16-le"
+    if high_even >= 0.9 * pairs and high_odd == 0:
+        return "utf-16-be"
+    return ""
 
 
 def paragraphs(text: str) -> list[Block]:
@@ -94,7 +121,7 @@ class PlainText:
     name = "text"
     media_type = "text/plain"
 
-    def read(self, data: bytes, name: str) -> Document:
+    def read(self, data: bytes, name: str, *, limits: Limits | None = None, password: str | None = None) -> Document:
         text, source = decode(data)
         return Document(
             name=name,

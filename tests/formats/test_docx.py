@@ -17,7 +17,7 @@ from docx.shared import Inches
 from lxml import etree
 
 from redactor.document import Decision, Document, Finding
-from redactor.errors import UnreadableInput
+from redactor.errors import UnreadableInput, UnsafeToRedact
 from redactor.formats import format_for
 from redactor.formats.docx import Docx, DocxNative, DocxRef
 
@@ -478,8 +478,10 @@ def test_read_refuses_entity_expansion(source: bytes, tmp_path: Path) -> None:
         "</w:footnote></w:footnotes>"
     ).encode()
     data = _with_member(source, "word/footnotes.xml", evil)
-    assert "TOP SECRET FILE" not in Docx().read(data, "evil.docx").text
-    assert "TOP SECRET FILE" not in Docx().extract_text(data)
+    with pytest.raises(UnsafeToRedact) as caught:  # a DTD in any part is refused before parsing (issue 8)
+        Docx().read(data, "evil.docx")
+    assert "TOP SECRET FILE" not in str(caught.value) and "DTD" in str(caught.value)
+    assert "TOP SECRET FILE" not in Docx().extract_text(data)  # the verifier's parser leaves it inert
 
 
 def test_read_refuses_truncated_archive(source: bytes) -> None:

@@ -32,6 +32,8 @@ customXml, glossary, people, embeddings, OLE,   dropped whole (:mod:`.parts`)
 ActiveX, macros, webSettings, signatures
 attached template, document variables           dropped (:mod:`.parts`)
 picture metadata (EXIF, XMP, PNG text)          stripped (:mod:`.media`)
+DTDs and entities, member names leaving the     refused before any part is parsed, as are packages
+package, ZIP bombs                              over the limits (:mod:`.container`)
 ==============================================  ==================================================
 """
 from __future__ import annotations
@@ -42,6 +44,7 @@ from typing import Any
 
 from ...document import Decision, Document
 from ...errors import RedactorError
+from ...limits import DEFAULT_LIMITS, Limits, current, using
 from .container import guarded, open_word, save_word
 from .extract import extract_parts, extract_text
 from .layout import DocxRef, Layout, build_layout
@@ -69,15 +72,16 @@ class DocxNative:
 
     data: bytes
     nodes: list[Any] = field(repr=False)
+    limits: Limits = DEFAULT_LIMITS  # the limits it was read under, for the writer's re-parse
 
 
 #: What the reader warns about: content it does not read and the writer drops.
 UNREAD_KINDS = {"aFChunk": "an imported chunk (altChunk)", "subDocument": "a sub-document"}
 
 
-def _layout_of(data: bytes) -> tuple[Any, PartTrees, Layout]:
+def _layout_of(data: bytes, limits: Limits | None = None) -> tuple[Any, PartTrees, Layout]:
     """Open ``data`` and walk it; every failure becomes UnreadableInput."""
-    document = open_word(data)
+    document = open_word(data, limits)
     trees = PartTrees(document.part.package)
     return document, trees, guarded(lambda: build_layout(document, trees))
 
@@ -100,9 +104,13 @@ class Docx:
     name = "docx"
     media_type = MEDIA_TYPE
 
-    def read(self, data: bytes, name: str) -> Document:
-        """Parse ``data`` into a Document; raise UnreadableInput on bad input."""
-        document, _, layout = _layout_of(data)
+    def read(self, data: bytes, name: str, *, limits: Limits | None = None, password: str | None = None) -> Document:
+        """Parse ``data`` into a Document; raise UnreadableInput on bad input (``password`` is not used)."""
+        with using(limits):
+            return self._read(data, name, current())
+
+    def _read(self, data: bytes, name: str, limits: Limits) -> Document:
+        document, _, layout = _layout_of(data, limits)
         unread = [UNREAD_KINDS[k] for k in guarded(lambda: dropped_kinds(document.part.package)) if k in UNREAD_KINDS]
         return Document(
             name=name,
@@ -110,7 +118,7 @@ class Docx:
             text=layout.text,
             source_map=list(layout.source_map),
             blocks=layout.blocks,
-            native=DocxNative(data=data, nodes=layout.nodes),
+            native=DocxNative(data=data, nodes=layout.nodes, limits=limits),
             warnings=[f"{what} is not read and is left out of the redacted copy" for what in unread],
         )
 
@@ -118,7 +126,7 @@ class Docx:
         """Return a redacted copy of ``doc``'s source with every decision applied."""
         if not isinstance(doc.native, DocxNative):
             raise RedactorError("internal error: this Document was not read as DOCX")
-        document, trees, layout = _layout_of(doc.native.data)
+        document, trees, layout = _layout_of(doc.native.data, doc.native.limits)
         if layout.text != doc.text:
             raise RedactorError("internal error: DOCX text changed between read and write")
         apply_decisions(layout, doc.source_map, decisions)

@@ -26,7 +26,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from .attributes import local, text_attributes
-from .container import check_container, guarded, parse_xml
+from .container import check_container, check_package, guarded, parse_xml
 from .layout import SPECIAL_TEXT, P, R
 
 XML_SUFFIXES = (".xml", ".rels", ".vml")
@@ -111,7 +111,8 @@ def _member_parts(name: str, blob: bytes, depth: int) -> list[tuple[str, str]]:
 
 
 def _archive_parts(data: bytes, depth: int = 0, prefix: str = "") -> list[tuple[str, str]]:
-    """Every member of the archive ``data``, in archive order."""
+    """Every member of the archive ``data``, in archive order (within the package limits)."""
+    check_package(data, parts=False)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return [
             part

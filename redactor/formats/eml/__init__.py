@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...document import Decision, Document
+from ...limits import Limits, using
 from .extract import message_parts
 from .mbox import mbox_parts, read_mbox, write_mbox
 from .read import EmlNative, FieldRef, InnerRef, read_message
@@ -36,9 +37,10 @@ class Eml:
     name = "eml"
     media_type = "message/rfc822"
 
-    def read(self, data: bytes, name: str) -> Document:
-        """One composite Document; UnreadableInput on malformed or too deeply nested input."""
-        return read_message(data, name)
+    def read(self, data: bytes, name: str, *, limits: Limits | None = None, password: str | None = None) -> Document:
+        """One composite Document; UnreadableInput on malformed input, LimitExceeded past a limit."""
+        with using(limits):
+            return read_message(data, name)
 
     def read_nested(self, data: bytes, name: str, depth: int) -> Document:
         """Read a message found ``depth`` containers deep (an attachment or ``message/rfc822`` part)."""
@@ -62,8 +64,9 @@ class Mbox:
     name = "mbox"
     media_type = "application/mbox"
 
-    def read(self, data: bytes, name: str) -> Document:
-        return read_mbox(data, name)
+    def read(self, data: bytes, name: str, *, limits: Limits | None = None, password: str | None = None) -> Document:
+        with using(limits):
+            return read_mbox(data, name)
 
     def read_nested(self, data: bytes, name: str, depth: int) -> Document:
         return read_mbox(data, name, depth)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...document import Block, Document
+from ...limits import DEFAULT_LIMITS, Limits, current
 from ..text import paragraphs
 from . import headers
 from .markup import visible
@@ -63,6 +64,7 @@ class EmlNative:
     data: bytes
     depth: int
     inners: dict[int, Inner] = field(default_factory=dict)
+    limits: Limits = DEFAULT_LIMITS  # the limits it was read under, for the writer's re-parse
 
 
 @dataclass
@@ -128,7 +130,7 @@ def read_message(data: bytes, name: str, depth: int = 0, format_name: str = "eml
 def _read_message(data: bytes, name: str, depth: int, format_name: str) -> Document:
     msg = parse(data)
     builder = _Builder()
-    native = EmlNative(data=data, depth=depth)
+    native = EmlNative(data=data, depth=depth, limits=current())
     warnings: list[str] = []
     for header, occurrence, found in header_fields(msg):
         label = f"{header}: "

@@ -17,11 +17,12 @@ from email.parser import BytesParser
 from pathlib import PurePosixPath
 
 from ...errors import RedactorError, UnreadableInput, UnsupportedInput
+from ...limits import DEFAULT_LIMITS, current, exceeded
 
-#: MIME containers (multipart, message/rfc822) nested deeper than this are refused.
-MAX_DEPTH = 20
-#: a message with more parts than this is refused rather than walked.
-MAX_PARTS = 2000
+#: MIME containers nested deeper than the ``mime-depth`` limit, or more leaves than ``mime-parts``,
+#: are refused; a part whose encoded payload could decode past ``stream-size`` is never decoded.
+#: (The verifier, :mod:`.extract`, shows what lies deeper than twice the default depth raw.)
+MAX_DEPTH = DEFAULT_LIMITS.mime_depth
 #: how the writer serialises: raw header values are written as they are (no re-folding),
 #: and 8-bit headers and bodies go back out as the bytes they came in as.
 OUT_POLICY = policy.default.clone(refold_source="none", utf8=True)
@@ -64,9 +65,14 @@ def guarded() -> Iterator[None]:
     except RedactorError:
         raise
     except RecursionError:
-        raise UnreadableInput("e-mail is too deeply nested") from None
+        raise _too_deep() from None
     except Exception as exc:
         raise UnreadableInput(f"malformed e-mail message ({type(exc).__name__})") from None
+
+
+def _too_deep() -> RedactorError:
+    """The error for a message nested past the ``mime-depth`` limit (or past what the stdlib parser can recurse)."""
+    return exceeded("mime_depth", current().mime_depth, "the e-mail's MIME parts nest", "deeper than")
 
 
 def parse(data: bytes) -> EmailMessage:
@@ -76,7 +82,7 @@ def parse(data: bytes) -> EmailMessage:
     try:
         msg = BytesParser(policy=policy.default).parsebytes(data)
     except RecursionError:
-        raise UnreadableInput("e-mail is too deeply nested") from None
+        raise _too_deep() from None
     except Exception as exc:  # the parser is lenient; anything it still raises means garbage
         raise UnreadableInput(f"not a readable e-mail message ({type(exc).__name__})") from None
     if not msg.keys():
@@ -94,10 +100,11 @@ def parts_of(msg: EmailMessage, depth: int = 0) -> list[Part]:
 
 def _walk(node: EmailMessage, parent: EmailMessage | None, depth: int, parts: list[Part],
           counters: dict[str, int]) -> None:
-    if depth > MAX_DEPTH:
-        raise UnreadableInput(f"e-mail is too deeply nested (more than {MAX_DEPTH} levels)")
-    if len(parts) >= MAX_PARTS:
-        raise UnreadableInput(f"e-mail has more than {MAX_PARTS} parts")
+    limits = current()
+    if depth > limits.mime_depth:
+        raise _too_deep()
+    if len(parts) >= limits.mime_parts:
+        raise exceeded("mime_parts", limits.mime_parts, "the e-mail has more parts", "than")
     ctype = node.get_content_type()
     if node.get_content_maintype() == "multipart":
         children = node.get_payload()
@@ -160,7 +167,11 @@ def _known_extension(filename: str, ctype: str) -> str:
 
 
 def payload_bytes(node: EmailMessage) -> bytes:
-    """A leaf's payload with its transfer encoding undone."""
+    """A leaf's payload with its transfer encoding undone (never decoded past the ``stream-size`` limit)."""
+    encoded = node.get_payload()
+    if isinstance(encoded, str):
+        bound = len(encoded) * 3 // 4 if transfer_encoding(node) == "base64" else len(encoded)
+        current().check("stream_size", bound, f"a part of the e-mail decodes to {bound} bytes,")
     try:
         data = node.get_payload(decode=True)
     except Exception:
@@ -177,7 +188,7 @@ def nested_bytes(node: EmailMessage) -> bytes:
         try:
             return payload[0].as_bytes(policy=OUT_POLICY)
         except RecursionError:
-            raise UnreadableInput("e-mail is too deeply nested") from None
+            raise _too_deep() from None
         except Exception:
             raise UnreadableInput("a nested e-mail message cannot be read") from None
     return payload_bytes(node)

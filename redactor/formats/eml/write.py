@@ -29,6 +29,7 @@ from typing import Any
 
 from ...document import Decision, Document
 from ...errors import RedactorError
+from ...limits import using
 from . import headers
 from .markup import scrub_tags, visible
 from .read import EmlNative, FieldRef, Inner, header_fields
@@ -46,7 +47,7 @@ def write_message(doc: Document, decisions: Sequence[Decision]) -> bytes:
     native = doc.native
     if not isinstance(native, EmlNative):
         raise RedactorError("internal error: this Document was not read as e-mail")
-    with guarded():
+    with guarded(), using(native.limits):
         return _write_message(doc, native, decisions)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...document import Decision, Document
+from ...limits import Limits, using
 from .extract import extract_pdf_parts, extract_pdf_text
 from .model import PdfGlyph, PdfPage, PdfSource
 from .read import read_pdf
@@ -30,9 +31,13 @@ class Pdf:
     name = "pdf"
     media_type = "application/pdf"
 
-    def read(self, data: bytes, name: str) -> Document:
-        """One Block per page; raises UnreadableInput, or UnsafeToRedact for scanned pages."""
-        return read_pdf(data, name)
+    def read(self, data: bytes, name: str, *, limits: Limits | None = None, password: str | None = None) -> Document:
+        """One Block per page; raises UnreadableInput (LimitExceeded over a limit), or UnsafeToRedact for scanned pages.
+
+        ``password`` opens a PDF encrypted with a user password.
+        """
+        with using(limits):
+            return read_pdf(data, name, password)
 
     def write(self, doc: Document, decisions: Sequence[Decision]) -> bytes:
         """Redacted copy: decided glyphs removed and boxed, hidden parts stripped (see :mod:`.write`)."""

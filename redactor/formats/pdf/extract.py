@@ -1,6 +1,7 @@
 """Text a recipient could recover from a PDF, read independently of the reader (pdfplumber) and the writer."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from io import BytesIO
 
@@ -8,6 +9,8 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from ...errors import UnreadableInput
+from ...limits import current
+from .bounds import check_pdf
 
 
 def extract_pdf_text(data: bytes) -> str:
@@ -55,21 +58,36 @@ def extract_pdf_parts(data: bytes) -> list[tuple[str, str]]:
     embedded font programs are skipped (they hold no recoverable text); any other stream that
     cannot be decoded is read raw.
     """
+    try:
+        doc: pikepdf.Pdf | None = pikepdf.open(BytesIO(data))
+    except pikepdf.PdfError:
+        doc = None  # reported below, after pdfium has had its say
+    try:
+        if doc is not None:
+            check_pdf(doc, current())  # before pdfium decodes anything: a copy given to `verify` may be hostile
+        parts = _page_parts(data)
+        if doc is None:
+            raise UnreadableInput("corrupt PDF: objects cannot be read")
+        try:
+            return parts + _object_parts(doc)
+        except pikepdf.PdfError:
+            raise UnreadableInput("corrupt PDF: objects cannot be read") from None
+    finally:
+        if doc is not None:
+            doc.close()
+
+
+def _page_parts(data: bytes) -> list[tuple[str, str]]:
+    """pdfium's text of every page."""
     pdf = None
     try:
         pdf = pdfium.PdfDocument(data)
-        parts = [(f"page {index + 1}", _page_text(pdf, index)) for index in range(len(pdf))]
+        return [(f"page {index + 1}", _page_text(pdf, index)) for index in range(len(pdf))]
     except Exception:
         raise UnreadableInput("corrupt PDF: text cannot be extracted") from None
     finally:
         if pdf is not None:
             pdf.close()
-    try:
-        with pikepdf.open(BytesIO(data)) as doc:
-            parts += _object_parts(doc)
-    except pikepdf.PdfError:
-        raise UnreadableInput("corrupt PDF: objects cannot be read") from None
-    return parts
 
 
 def _object_parts(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
@@ -109,13 +127,22 @@ def _strings(obj: object) -> Iterator[str]:
     if isinstance(obj, pikepdf.String):
         yield _string_text(obj)
     elif isinstance(obj, pikepdf.Name):
-        yield str(obj)[1:]
+        yield _name_text(obj)
     elif isinstance(obj, (pikepdf.Array, pikepdf.Dictionary)):
         children = obj if isinstance(obj, pikepdf.Array) else obj.values()
         for child in children:
             if isinstance(child, (pikepdf.Array, pikepdf.Dictionary, pikepdf.Stream)) and child.is_indirect:
                 continue  # visited as an object of its own
             yield from _strings(child)
+
+
+def _name_text(name: pikepdf.Name) -> str:
+    """A name without its slash: UTF-8 when it is, else its bytes as Latin-1 (a fuzzed name may be neither)."""
+    try:
+        return str(name)[1:]
+    except UnicodeDecodeError:
+        raw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), name.unparse()[1:])
+        return raw.decode("latin-1")
 
 
 def _string_text(value: pikepdf.String) -> str:

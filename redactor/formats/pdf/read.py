@@ -15,7 +15,9 @@ from pdfplumber.page import Page
 
 from ...document import Block, Document
 from ...errors import UnreadableInput, UnsafeToRedact
+from ...limits import current
 from . import ocr
+from .bounds import check_pdf
 from .model import PdfGlyph, PdfPage, PdfSource, normalise_box
 from .order import reading_entries
 
@@ -44,9 +46,12 @@ class PageRead:
     ocr: bool = False  # the text was read from the page image by OCR
 
 
-def read_pdf(data: bytes, name: str) -> Document:
-    """Parse ``data`` into a Document whose ``source_map`` holds :class:`PdfGlyph` s."""
-    normalised, annotated = normalise(data)
+def read_pdf(data: bytes, name: str, password: str | None = None) -> Document:
+    """Parse ``data`` into a Document whose ``source_map`` holds :class:`PdfGlyph` s.
+
+    ``password`` opens a PDF encrypted with a user password; the Document holds it decrypted.
+    """
+    normalised, annotated = normalise(data, password)
     with quiet_pdfminer():
         pages = list(_read_pages(normalised))
     warnings = [
@@ -59,24 +64,32 @@ def read_pdf(data: bytes, name: str) -> Document:
     return Document(name, "pdf", text, source_map, blocks, native=native, warnings=warnings)
 
 
-def normalise(data: bytes) -> tuple[bytes, list[int]]:
-    """Check ``data`` is a whole PDF and re-save it with pikepdf, decrypted.
+def normalise(data: bytes, password: str | None = None) -> tuple[bytes, list[int]]:
+    """Check ``data`` is a whole PDF within the limits and re-save it with pikepdf, decrypted.
 
+    qpdf repairs what it can (a broken or missing cross-reference table is rebuilt by
+    scanning the file); what it cannot open is refused. A file with only an owner
+    password opens without one, and like any other comes out with no encryption.
     Returns the new bytes and the 1-based numbers of pages carrying annotations.
     """
     _check_envelope(data)
     try:
-        with pikepdf.open(BytesIO(data)) as pdf:
+        with pikepdf.open(BytesIO(data), password=password or "") as pdf:
             if len(pdf.pages) == 0:
                 raise UnreadableInput("corrupt PDF: it has no pages")
+            check_pdf(pdf, current())
             annotated = [i + 1 for i, page in enumerate(pdf.pages) if _has_annotations(page)]
             out = BytesIO()
             pdf.save(out, encryption=False, fix_metadata_version=False)
             return out.getvalue(), annotated
     except pikepdf.PasswordError:
-        raise UnreadableInput("encrypted PDF: a password is required") from None
+        if password:
+            raise UnreadableInput("encrypted PDF: the password given with --password is wrong") from None
+        raise UnreadableInput("encrypted PDF: a password is required (give it with --password)") from None
     except UnreadableInput:
         raise
+    except RecursionError:
+        raise UnreadableInput("corrupt PDF: its objects are nested too deeply") from None
     except Exception:  # pikepdf/qpdf raise many kinds
         raise UnreadableInput("corrupt PDF: cannot be parsed") from None
 
