@@ -34,6 +34,12 @@ from .limits import Limits, current, exceeded, shown
 
 T = TypeVar("T")
 _CHUNK = 1 << 20
+_PR_SET_PDEATHSIG = 1
+#: how often the parent looks at the child's address space, how close to the cap counts as at it,
+#: and how long a child may stay there before it is stopped as over the memory limit.
+_POLL = 0.25
+_AT_CAP = 8 << 20
+_AT_CAP_GRACE = 3.0
 
 
 def run_guarded(work: Callable[[], T], limits: Limits | None = None) -> T:
@@ -48,29 +54,35 @@ def run_guarded(work: Callable[[], T], limits: Limits | None = None) -> T:
         return work()
     sys.stdout.flush()
     sys.stderr.flush()
+    cap = _memory_cap(limits.memory)
     read_end, write_end = os.pipe()
     gc.freeze()  # the child's collector then never walks (and so never copies) the parent's objects
     try:
         pid = os.fork()
         if pid == 0:  # the child: never returns
             os.close(read_end)
-            _child(write_end, work, limits)
+            _child(write_end, work, limits, cap)
     finally:
         gc.unfreeze()
     os.close(write_end)
     try:
-        payload, status = _collect(read_end, pid, limits)
+        payload, status = _collect(read_end, pid, limits, cap)
     finally:
         os.close(read_end)
     return _answer(payload, status, limits)
 
 
-def _child(fd: int, work: Callable[[], Any], limits: Limits) -> None:
+def _child(fd: int, work: Callable[[], Any], limits: Limits, cap: int | None) -> None:
     """Do the work, write the pickled answer to ``fd`` and leave with ``os._exit``."""
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the parent reports it, the child just goes
-        _cap_memory(limits.memory)
+        _die_with_parent()
+        if cap is not None:
+            try:
+                resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+            except (ValueError, OSError):
+                pass  # a stricter hard limit is already in place
         try:
             answer: tuple = ("ok", work())
         except MemoryError:
@@ -98,20 +110,31 @@ def _child(fd: int, work: Callable[[], Any], limits: Limits) -> None:
         os._exit(code)
 
 
-def _cap_memory(memory: int) -> None:
-    """Limit the child's address space to what it maps now plus ``memory`` bytes."""
+def _memory_cap(memory: int) -> int | None:
+    """The child's address-space cap: what this process maps now (the child starts with the same) plus ``memory``."""
     if not memory:
-        return
+        return None
+    mapped = _mapped(os.getpid())
+    return None if mapped is None else mapped + memory  # unknown: leave it to the wall-time limit
+
+
+def _mapped(pid: int) -> int | None:
+    """The address space process ``pid`` maps, in bytes (Linux), or None."""
     try:
-        with open("/proc/self/statm") as fh:
-            mapped = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
-        return  # no way to know what is mapped already: leave it to the wall-time limit
-    cap = mapped + memory
+        return None
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill the child if the parent dies (killed mid-file), so no orphan runs on."""
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    except (ValueError, OSError):
-        pass  # a stricter hard limit is already in place
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the parent's own kill on timeout still applies
 
 
 def _portable(exc: RedactorError) -> RedactorError:
@@ -125,20 +148,34 @@ def _portable(exc: RedactorError) -> RedactorError:
         return plain
 
 
-def _collect(fd: int, pid: int, limits: Limits) -> tuple[bytes, int]:
-    """Read the child's answer until it closes the pipe or time is up; reap it. Returns (bytes, status)."""
+def _collect(fd: int, pid: int, limits: Limits, cap: int | None) -> tuple[bytes, int]:
+    """Read the child's answer until it closes the pipe or a limit is hit; reap it. Returns (bytes, status).
+
+    Besides the wall-time limit, the child's address space is watched: some C code (seen in the
+    ``regex`` module) spins instead of failing when its allocations are refused at the cap, so a
+    child that stays at its cap for :data:`_AT_CAP_GRACE` seconds is stopped as over the memory limit.
+    """
     deadline = time.monotonic() + limits.seconds if limits.seconds else None
     chunks: list[bytes] = []
     reaped = False
+    at_cap_since: float | None = None
     try:
         while True:
-            remaining = None if deadline is None else deadline - time.monotonic()
+            now = time.monotonic()
+            remaining = None if deadline is None else deadline - now
             if remaining is not None and remaining <= 0:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
+                _kill(pid)
                 reaped = True
                 raise exceeded("seconds", limits.seconds, "the file took", "longer than")
-            ready, _, _ = select.select([fd], [], [], remaining)
+            if cap is not None:
+                mapped = _mapped(pid)
+                at_cap_since = (at_cap_since or now) if mapped is not None and mapped >= cap - _AT_CAP else None
+                if at_cap_since is not None and now - at_cap_since > _AT_CAP_GRACE:
+                    _kill(pid)
+                    reaped = True
+                    raise exceeded("memory", limits.memory, "the file needed", "more memory than")
+            wait = _POLL if remaining is None else min(remaining, _POLL)
+            ready, _, _ = select.select([fd], [], [], wait if cap is not None else remaining)
             if not ready:
                 continue
             chunk = os.read(fd, _CHUNK)
@@ -150,11 +187,15 @@ def _collect(fd: int, pid: int, limits: Limits) -> tuple[bytes, int]:
         return b"".join(chunks), status
     finally:
         if not reaped:  # interrupted (Ctrl-C) or failed: never leave the child running
-            try:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
+            _kill(pid)
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
 
 
 def _answer(payload: bytes, status: int, limits: Limits) -> Any:

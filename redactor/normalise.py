@@ -28,7 +28,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import replace
 
-from .document import Block, Decision, Document, Finding
+from .document import Block, Document, Finding
 from .policy.decide import Judgement
 
 #: invisible characters a reader never sees: removed from the view.
@@ -105,15 +105,3 @@ def judgements_to_original(view: Document, doc: Document, judgements: list[Judge
     if view is doc:
         return judgements
     return [replace(j, finding=finding_to_original(view, doc, j.finding)) for j in judgements]
-
-
-def decisions_to_original(view: Document, doc: Document, decisions: list[Decision]) -> list[Decision]:
-    """Decisions made on the view, on the original text (their findings mapped too)."""
-    if view is doc:
-        return decisions
-    mapped = []
-    for d in decisions:
-        start, end = to_original(view, doc, d.start, d.end)
-        findings = tuple(finding_to_original(view, doc, f) for f in d.findings)
-        mapped.append(replace(d, start=start, end=end, findings=findings))
-    return mapped

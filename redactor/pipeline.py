@@ -33,7 +33,7 @@ from .errors import RedactorError, UnreadableInput, UsageError, Withheld
 from .formats import Format, format_for
 from .guard import run_guarded
 from .limits import DEFAULT_LIMITS, Limits, exceeded, using
-from .normalise import decisions_to_original, finding_to_original, judgements_to_original, view_of
+from .normalise import finding_to_original, judgements_to_original, view_of
 from .policy import DEFAULT_PATH, DisclosurePath, Judgement, decide, judge, load_path, shipped_paths
 from .policy.content import WithheldDocument, judge_sections, judge_sentences
 from .policy.decide import Context
@@ -226,15 +226,13 @@ class Redactor:
         sections, withheld = judge_sections(view.text, classification, disclosure)
         sentences = judge_sentences(view.text, classification, disclosure, self.sentence_kinds)
         seconds["classify"] = time.perf_counter() - t
-        judgements = judge(findings, disclosure) + sections + sentences
+        judgements = judgements_to_original(view, doc, judge(findings, disclosure) + sections + sentences)
         decisions: list[Decision] = []
-        if withheld is None:
+        if withheld is None:  # decided on the original text, so replacements come from what was read
             context = Context(self.pseudonyms, load_key(ENCRYPTION_KEY_ENV, request.key_file, "encryption"))
-            decisions = decide(view.text, judgements, disclosure, context)
-        return Plan(request, disclosure, fmt, data, doc, view,
-                    [finding_to_original(view, doc, f) for f in findings],
-                    judgements_to_original(view, doc, judgements),
-                    decisions_to_original(view, doc, decisions), classification, withheld, seconds, self.model)
+            decisions = decide(doc.text, judgements, disclosure, context)
+        return Plan(request, disclosure, fmt, data, doc, view, [finding_to_original(view, doc, f) for f in findings],
+                    judgements, decisions, classification, withheld, seconds, self.model)
 
     def redact_bytes(self, data: bytes, name: str, request: Request | None = None, **options: Any) -> Outcome:
         """Redact a document given as bytes; ``name`` (its file name) chooses the format.
@@ -369,7 +367,6 @@ class Redactor:
         ``review`` entry: who (``reviewer``), when, and each change by type and offsets, never text.
         A withheld document stays withheld (:class:`~redactor.errors.Withheld`).
         """
-        from bisect import bisect_left
         from dataclasses import replace
         from datetime import UTC, datetime
 
@@ -377,7 +374,7 @@ class Redactor:
         if plan.withheld is not None:
             report = plan.report(status="withheld", decisions=[], checked=0)
             raise Withheld(withheld_message(plan.withheld, plan.disclosure), report=report)
-        doc, view = plan.document, plan.view
+        doc = plan.document
         dropped = {(int(s), int(e)) for s, e in drop}
         proposed = {(j.finding.start, j.finding.end) for j in plan.judgements if j.action != "keep"}
         if dropped - proposed:
@@ -403,16 +400,8 @@ class Redactor:
             findings.append(finding)
             judgements.append(Judgement(finding, "redact", "added by the reviewer"))
             changes.append({"change": "added", "type": entity_type, "start": start, "end": end})
-        if view is doc:
-            on_view = judgements
-        else:  # decide on the normalised view, as plan_bytes does, then map back
-            origin = view.source_map
-            on_view = [replace(j, finding=replace(j.finding, start=bisect_left(origin, j.finding.start),
-                                                  end=max(bisect_left(origin, j.finding.end),
-                                                          bisect_left(origin, j.finding.start) + 1)))
-                       for j in judgements]
         context = Context(self.pseudonyms, load_key(ENCRYPTION_KEY_ENV, plan.request.key_file, "encryption"))
-        decisions = decisions_to_original(view, doc, decide(view.text, on_view, plan.disclosure, context))
+        decisions = decide(doc.text, judgements, plan.disclosure, context)
         t = time.perf_counter()
         with using(plan.request.limits):
             output = plan.format.write(doc, decisions)

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RedactorError, Withheld
-from ..normalise import decisions_to_original
 from ..pipeline import Plan, Redactor, Request, read_input, withheld_message, write_atomically
 from ..policy import decide
 from ..policy.decide import Context
@@ -145,9 +144,9 @@ class FileWorker:
         try:
             context = Context(ReplayedPseudonyms(self.job.pseudonym_key, labels),
                               load_key(ENCRYPTION_KEY_ENV, plan.request.key_file, "encryption"))
-            decisions = decide(plan.view.text, plan.judgements, plan.disclosure, context)
-            output = plan.format.write(plan.document, decisions_to_original(plan.view, plan.document, decisions))
-            verification = verify_output(plan.view, decisions, extract_parts(plan.format, output))
+            decisions = decide(plan.document.text, plan.judgements, plan.disclosure, context)
+            output = plan.format.write(plan.document, decisions)
+            verification = verify_output(plan.document, decisions, extract_parts(plan.format, output))
             report = plan.report(checked=verification.checked, decisions=decisions)
             write_atomically(destination(self.job.out_dir, result.file), output)
             result.by_type = dict(report["summary"]["by_type"])

@@ -65,6 +65,22 @@ def test_running_out_of_memory_is_the_memory_limit() -> None:
         run_guarded(work, Limits(seconds=30, memory=64 << 20))
 
 
+def test_code_that_spins_at_the_memory_cap_instead_of_failing_is_stopped_as_over_memory() -> None:
+    """What the ``regex`` module was seen doing when its allocations were refused."""
+    def work() -> None:
+        kept = []
+        while True:
+            try:
+                kept.append(bytearray(1 << 20))
+            except MemoryError:
+                pass
+
+    start = time.monotonic()
+    with pytest.raises(LimitExceeded, match="memory limit of 64 MiB"):
+        run_guarded(work, Limits(seconds=60, memory=64 << 20))
+    assert time.monotonic() - start < 20
+
+
 def test_a_child_that_dies_is_one_error_not_a_hang() -> None:
     with pytest.raises(UnreadableInput, match="stopped abnormally"):
         run_guarded(lambda: os.kill(os.getpid(), signal.SIGKILL), QUICK)
