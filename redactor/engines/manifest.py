@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import IO
 
@@ -22,6 +23,10 @@ try:
     import fcntl
 except ImportError:  # pragma: no cover (Windows: no lock, one batch at a time is up to the user)
     fcntl = None  # type: ignore[assignment]
+
+
+#: how long a batch waits for the output folder's lock before it says another batch has it.
+LOCK_WAIT = 10.0
 
 
 class Manifest:
@@ -45,13 +50,24 @@ class Manifest:
             self._fh = open(self.path, "a+b")
         except OSError as exc:
             raise RedactorError(f"cannot write the manifest {self.path}: {exc.strerror}") from None
-        if fcntl is not None:
+        if fcntl is not None and not self._lock():
+            self._fh.close()
+            raise UsageError(f"another batch is writing to {self.path.parent}")
+        self._load()
+
+    def _lock(self) -> bool:
+        """Take the folder's lock, waiting up to :data:`LOCK_WAIT` seconds: the forked child of a batch
+        that was just killed still holds the lock it inherited until it notices and exits."""
+        assert self._fh is not None and fcntl is not None
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
             try:
                 fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
             except OSError:
-                self._fh.close()
-                raise UsageError(f"another batch is writing to {self.path.parent}") from None
-        self._load()
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(0.2)
 
     def _load(self) -> None:
         assert self._fh is not None

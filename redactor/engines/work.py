@@ -110,7 +110,7 @@ class FileWorker:
         result, start = self._result(rel), time.perf_counter()
         try:
             data, dst = self._read(rel, result)
-            outcome = self.redactor.redact_bytes(data, Path(rel).name, self.job.request)
+            outcome = self.redactor.redact_bytes_guarded(data, Path(rel).name, self.job.request)
             write_atomically(destination(self.job.out_dir, rel), outcome.output)
             result.by_type = outcome.by_type
         except Exception as exc:  # one bad file never stops a batch
