@@ -100,6 +100,12 @@ class Outcome:
         return dict(self.report["summary"]["by_type"])
 
 
+#: what :meth:`Redactor.warm` runs once: a short letter with the usual kinds of personal data.
+WARM_LETTER = (b"Dear Ms Jane Smith,\n\nThank you for your letter of 3 March 2025 about the branch meeting. "
+               b"Please call me on 07700 900123 or write to jane.smith@example.org, 14 Elm Grove, Leeds LS6 2AB.\n\n"
+               b"Yours sincerely,\nAmrit Lall\n")
+
+
 @dataclass
 class Plan:
     """What redacting one document would do, before anything is written.
@@ -146,6 +152,7 @@ class Redactor:
         self._models: dict[str, Any] = {}
         self._lock = threading.Lock()
         self.pseudonyms = Pseudonyms(pseudonym_key)
+        self._warm_run = False
 
     def _loaded(self, name: str, load: Callable[[], Any]) -> Any:
         """A model loaded on first use, once, under the lock."""
@@ -324,6 +331,23 @@ class Redactor:
                 return  # reported when the work reads the path
             if any(action == "redact" for action in disclosure.sentences.values()):
                 self.sentence_classifier  # noqa: B018
+        if not self._warm_run:
+            self._warm_run = True
+            self._run_once(request)
+
+    def _run_once(self, request: Request | None) -> None:
+        """Plan one small letter, so every cache filled on first use (name lists, compiled patterns)
+        is filled here, once, rather than in every guarded child. Its pseudonyms are thrown away."""
+        own, self.pseudonyms = self.pseudonyms, Pseudonyms(None)
+        try:
+            for warm in ([replace(request, people=())] if request is not None else []) + [Request()]:
+                try:
+                    self.plan_bytes(WARM_LETTER, "warm.txt", warm)
+                    return
+                except RedactorError:
+                    continue
+        finally:
+            self.pseudonyms = own
 
     def redact_file(self, src: str | Path, dst: str | Path, request: Request | None = None, *,
                     report_path: str | Path | None = None, **options: Any) -> Outcome:
