@@ -49,6 +49,22 @@ def good_pdf(tmp: Path) -> bytes:
     return write_pdf(tmp / "base.pdf").read_bytes()
 
 
+def long_pdf(tmp: Path) -> bytes:
+    """A well-formed 40-page letter: reading it needs tens of MiB however warm the process is."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp / "long.pdf"
+    page = canvas.Canvas(str(path))
+    for _ in range(40):
+        text = page.beginText(72, 780)
+        for line in range(60):
+            text.textLine(f"Line {line}: Ms Harriet Lindqvist-Moore wrote to the branch about the meeting.")
+        page.drawText(text)
+        page.showPage()
+    page.save()
+    return path.read_bytes()
+
+
 def good_docx(tmp: Path) -> bytes:
     return write_docx(tmp / "base.docx").read_bytes()
 
@@ -407,7 +423,7 @@ CASES: list[Case] = [
     # wall time and memory
     Case("over a lowered seconds limit", "slow.txt", lambda t: LETTER.encode(), 3, "seconds limit of 0.01",
          ["--limit", "seconds=0.01"]),
-    Case("over a lowered memory limit", "hungry.pdf", good_pdf, 3, "memory limit of 20 MiB", ["--limit", "memory=20M"]),
+    Case("over a lowered memory limit", "hungry.pdf", long_pdf, 3, "memory limit of 20 MiB", ["--limit", "memory=20M"]),
     Case("over a lowered text-length limit", "long.txt", lambda t: LETTER.encode(), 3, "text-length limit of 100",
          ["--limit", "text-length=100"]),
     Case("over a lowered file-size limit", "big.txt", lambda t: LETTER.encode(), 3, "file-size limit of 100 bytes",

@@ -90,6 +90,8 @@ def normalise(data: bytes, password: str | None = None) -> tuple[bytes, list[int
         raise
     except RecursionError:
         raise UnreadableInput("corrupt PDF: its objects are nested too deeply") from None
+    except MemoryError:  # a memory limit, not a corrupt file
+        raise
     except Exception:  # pikepdf/qpdf raise many kinds
         raise UnreadableInput("corrupt PDF: cannot be parsed") from None
 
@@ -126,6 +128,8 @@ def _read_pages(data: bytes) -> Iterator[PageRead]:
     """Read every page with pdfplumber, refusing pages that cannot be checked."""
     try:
         pdf = pdfplumber.open(BytesIO(data))
+    except MemoryError:  # a memory limit, not a corrupt file
+        raise
     except Exception:  # pdfminer raises many kinds
         raise UnreadableInput("corrupt PDF: cannot be parsed") from None
     with pdf:
@@ -135,6 +139,8 @@ def _read_pages(data: bytes) -> Iterator[PageRead]:
                 page = pdf.pages[index]
                 read = _read_page(page, number)
                 page.close()
+            except MemoryError:  # a memory limit, not a corrupt file
+                raise
             except Exception:  # pdfminer raises many kinds
                 raise UnreadableInput(f"corrupt PDF: page {number} cannot be parsed") from None
             if read.has_images and not read.glyphs and ocr.available():
@@ -155,6 +161,8 @@ def _page_count(pdf: pdfplumber.PDF) -> int:
     """Number of pages, as an UnreadableInput when pdfminer cannot walk the page tree."""
     try:
         return len(pdf.pages)
+    except MemoryError:  # a memory limit, not a corrupt file
+        raise
     except Exception:
         raise UnreadableInput("corrupt PDF: cannot be parsed") from None
 
