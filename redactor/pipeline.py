@@ -129,6 +129,22 @@ class Plan:
     seconds: dict[str, float]
     model: str = ""
 
+    def write(self, decisions: Sequence[Decision] | None = None) -> tuple[bytes, Verification]:
+        """Write the redacted copy (under the request's limits) and verify it before anyone keeps it.
+
+        The one place every caller (redact, review, the batch's ordered writer) writes and checks;
+        raises UnsafeToRedact when a removed value survives. Timings go to ``seconds``.
+        """
+        decisions = self.decisions if decisions is None else decisions
+        t = time.perf_counter()
+        with using(self.request.limits):
+            output = self.format.write(self.document, decisions)
+        self.seconds["write"] = time.perf_counter() - t
+        t = time.perf_counter()
+        verification = verify_output(self.document, decisions, extract_parts(self.format, output))
+        self.seconds["verify"] = time.perf_counter() - t
+        return output, verification
+
     def report(self, *, checked: int, status: str = "written",
                decisions: Sequence[Decision] | None = None) -> dict[str, Any]:
         return build_report(self.document, self.disclosure, self.judgements,
@@ -248,17 +264,10 @@ class Redactor:
         Raises :class:`~redactor.errors.Withheld` (carrying the report) when the path withholds it.
         """
         plan = self.plan_bytes(data, name, request, **options)
-        seconds = plan.seconds
         if plan.withheld is not None:
             report = plan.report(status="withheld", decisions=[], checked=0)
             raise Withheld(withheld_message(plan.withheld, plan.disclosure), report=report)
-        t = time.perf_counter()
-        with using(plan.request.limits):
-            output = plan.format.write(plan.document, plan.decisions)
-        seconds["write"] = time.perf_counter() - t
-        t = time.perf_counter()
-        verification = verify_output(plan.document, plan.decisions, extract_parts(plan.format, output))
-        seconds["verify"] = time.perf_counter() - t
+        output, verification = plan.write()
         report = plan.report(checked=verification.checked)
         return Outcome("written", output, report, plan.findings, plan.decisions, plan.document,
                        classification=plan.classification)
@@ -306,15 +315,15 @@ class Redactor:
         def work() -> Verification:
             self._lock = threading.Lock()  # a lock another thread held at the fork stays held in the child
             if report is not None:
-                doc = read_document(fmt, data, original.name, request.limits, request.password)
-                view, spans = spans_from_report(doc, data, report)
+                text = read_document(fmt, data, original.name, request.limits, request.password).text
+                spans = spans_from_report(text, data, report)
             else:
                 plan = self.plan_bytes(data, original.name, request)
-                view = plan.document
+                text = plan.document.text
                 spans = [(j.finding.start, j.finding.end, j.finding.entity_type)
                          for j in judge(plan.findings, plan.disclosure) if j.action != "keep"]
             with using(request.limits):
-                return check(view.text, spans, extract_parts(fmt, output))
+                return check(text, spans, extract_parts(fmt, output))
 
         return run_guarded(work, request.limits)
 
@@ -426,13 +435,7 @@ class Redactor:
             changes.append({"change": "added", "type": entity_type, "start": start, "end": end})
         context = Context(self.pseudonyms, load_key(ENCRYPTION_KEY_ENV, plan.request.key_file, "encryption"))
         decisions = decide(doc.text, judgements, plan.disclosure, context)
-        t = time.perf_counter()
-        with using(plan.request.limits):
-            output = plan.format.write(doc, decisions)
-        plan.seconds["write"] = time.perf_counter() - t
-        t = time.perf_counter()
-        verification = verify_output(doc, decisions, extract_parts(plan.format, output))
-        plan.seconds["verify"] = time.perf_counter() - t
+        output, verification = plan.write(decisions)
         reviewed = replace(plan, judgements=judgements, decisions=decisions, findings=findings)
         report = reviewed.report(checked=verification.checked)
         report["review"] = {"reviewer": dict(reviewer or {}),

@@ -141,8 +141,8 @@ def check(text: str, spans: Sequence[Span], parts: Iterable[tuple[str, str]], ke
     return Verification(checked=len(values), parts=len(parts), leaks=tuple(leaks))
 
 
-def spans_from_report(doc: Document, data: bytes, report: dict[str, Any]) -> tuple[Document, list[Span]]:
-    """The removed spans a report lists, on ``doc``'s text (the text they index).
+def spans_from_report(text: str, data: bytes, report: dict[str, Any]) -> list[Span]:
+    """The removed spans a report lists, on ``text`` (the original's text, which they index).
 
     Raises UsageError when the report belongs to another file or its offsets do not fall on
     the values it hashed (a report from a different version of the reader, say).
@@ -151,7 +151,6 @@ def spans_from_report(doc: Document, data: bytes, report: dict[str, Any]) -> tup
 
     if (report.get("input") or {}).get("sha256") != hashlib.sha256(data).hexdigest():
         raise UsageError("the report was written for a different original (its sha256 differs)")
-    view = doc
     hasher = Hasher.of_report(report)
     spans: list[Span] = []
     try:
@@ -159,15 +158,15 @@ def spans_from_report(doc: Document, data: bytes, report: dict[str, Any]) -> tup
             if item.get("action") == "keep":
                 continue
             start, end = int(item["start"]), int(item["end"])
-            if not 0 <= start <= end <= len(view.text):
+            if not 0 <= start <= end <= len(text):
                 raise ValueError
-            if hasher is not None and item.get("text_hmac") and hasher(view.text[start:end]) != item["text_hmac"]:
+            if hasher is not None and item.get("text_hmac") and hasher(text[start:end]) != item["text_hmac"]:
                 raise UsageError("the report's findings do not match this original's text; "
                                  "verify without --report")
             spans.append((start, end, str(item.get("type", "UNKNOWN"))))
     except (KeyError, TypeError, ValueError):
         raise UsageError("the report is not a redactor report (bad findings)") from None
-    return view, spans
+    return spans
 
 
 def describe(leaks: Sequence[Leak]) -> str:

@@ -26,7 +26,6 @@ from ..pipeline import Plan, Redactor, Request, read_input, withheld_message, wr
 from ..policy import decide
 from ..policy.decide import Context
 from ..policy.operators import ENCRYPTION_KEY_ENV, load_key
-from ..verify import extract_parts, verify_output
 from .files import destination
 from .labels import Call, Label, RecordingPseudonyms, ReplayedPseudonyms
 from .results import FileResult
@@ -145,8 +144,7 @@ class FileWorker:
             context = Context(ReplayedPseudonyms(self.job.pseudonym_key, labels),
                               load_key(ENCRYPTION_KEY_ENV, plan.request.key_file, "encryption"))
             decisions = decide(plan.document.text, plan.judgements, plan.disclosure, context)
-            output = plan.format.write(plan.document, decisions)
-            verification = verify_output(plan.document, decisions, extract_parts(plan.format, output))
+            output, verification = plan.write(decisions)
             report = plan.report(checked=verification.checked, decisions=decisions)
             write_atomically(destination(self.job.out_dir, result.file), output)
             result.by_type = dict(report["summary"]["by_type"])
