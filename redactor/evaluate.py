@@ -126,25 +126,32 @@ class Tally:
 WORD_LEAK_TYPES = frozenset({"PERSON", "ADDRESS"})
 
 
-def leaked_spans(doc: Document, gold: Sequence[GoldSpan], output_text: str) -> int:
-    """How many gold spans are still readable in the output, wholly or (for identifying types) in part."""
+def leaked_by_type(doc: Document, gold: Sequence[GoldSpan], output_text: str) -> dict[str, int]:
+    """How many gold spans of each type are still readable in the output, wholly or (for identifying types) in part."""
     outside = list(doc.text)
     for g in gold:
         outside[g.start:g.end] = [" "] * (g.end - g.start)
     residual, out = fold("".join(outside)), fold(output_text)
-    by_text: dict[tuple[str, bool], int] = defaultdict(int)
+    by_text: dict[tuple[str, str], int] = defaultdict(int)
     for g in gold:
-        by_text[(fold(g.text).strip(), g.type in WORD_LEAK_TYPES)] += 1
+        by_text[(fold(g.text).strip(), g.type)] += 1
 
     def excess(value: str) -> int:
         return max(0, occurrences(out, value) - occurrences(residual, value))
 
-    leaked = 0
-    for (text, by_word), n in by_text.items():
-        words = re.findall(r"[^\W\d_][\w'\u2019\-]*", text) if by_word else []
+    leaked: dict[str, int] = defaultdict(int)
+    for (text, kind), n in by_text.items():
+        words = re.findall(r"[^\W\d_][\w'\u2019\-]*", text) if kind in WORD_LEAK_TYPES else []
         parts = [text] + [w for w in words if len(w) >= 3]
-        leaked += min(n, max(excess(p) for p in parts))
-    return leaked
+        count = min(n, max(excess(p) for p in parts))
+        if count:
+            leaked[kind] += count
+    return dict(leaked)
+
+
+def leaked_spans(doc: Document, gold: Sequence[GoldSpan], output_text: str) -> int:
+    """How many gold spans are still readable in the output (all types together)."""
+    return sum(leaked_by_type(doc, gold, output_text).values())
 
 
 def uncovered_spans(gold: Sequence[GoldSpan], decisions: Sequence[Any], text: str) -> int:
@@ -185,6 +192,7 @@ def evaluate(folder: Path, *, formats: Iterable[str], path: str, redactor: Redac
     folder = Path(folder)
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
     leaks: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    leaks_by_type: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     errors: list[dict[str, str]] = []
     for gold_file in gold_files(folder):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -210,7 +218,9 @@ def evaluate(folder: Path, *, formats: Iterable[str], path: str, redactor: Redac
             scored = [f for f in outcome.findings if entity_kind(f.entity_type) in SCORED_KINDS]
             tallies[(split, fmt_name)].add(spans, scored)
             counter = leaks[(split, fmt_name)]
-            counter[0] += leaked_spans(doc, spans, fmt.extract_text(outcome.output))
+            for kind, n in leaked_by_type(doc, spans, fmt.extract_text(outcome.output)).items():
+                counter[0] += n
+                leaks_by_type[(split, fmt_name)][kind] += n
             counter[1] += len(spans)
             counter[2] += 1
             counter[3] += uncovered_spans(spans, outcome.decisions, doc.text)
@@ -225,6 +235,7 @@ def evaluate(folder: Path, *, formats: Iterable[str], path: str, redactor: Redac
             "leaked": leaked,
             "gold_spans": total,
             "leak_rate": round(leaked / total, 4) if total else 0.0,
+            "leaked_by_type": dict(sorted(leaks_by_type[(split, fmt_name)].items())),
             "uncovered": uncovered,
             "uncovered_rate": round(uncovered / total, 4) if total else 0.0,
         }
