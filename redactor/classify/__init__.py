@@ -18,6 +18,7 @@ cue phrase, which is vocabulary from the configuration.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Sequence
@@ -138,19 +139,21 @@ class Classifier:
         patterns = []
         for label, entries in config["cues"].items():
             for entry in entries:
-                patterns.append(self._pattern(label, entry, self.meta[label]["paragraph"], None))
+                patterns += self._pattern(label, entry, self.meta[label]["paragraph"], None)
         for cat in custom:
             for entry in cat["cues"]:
-                patterns.append(self._pattern("5d", entry, cat.get("paragraph", "5(d)"), cat["name"]))
+                patterns += self._pattern("5d", entry, cat.get("paragraph", "5(d)"), cat["name"])
         ruler = self.nlp.add_pipe("span_ruler", name="confidential_cues",
                                   config={"spans_key": "cues", "phrase_matcher_attr": "LOWER", "validate": True})
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
 
-    def _pattern(self, label: str, entry: dict, paragraph: str, category: str | None) -> dict:
+    def _pattern(self, label: str, entry: dict, paragraph: str, category: str | None) -> list[dict]:
+        """The span ruler's patterns for one cue (see :func:`_as_phrases`), all under its key."""
         cue_id = f"{category}:{entry['id']}" if category else entry["id"]
         key = f"{label}|{cue_id}"
         self.cues[key] = _Cue(label, float(entry["weight"]), paragraph, category)
-        return {"label": label, "pattern": entry["pattern"], "id": key}
+        return [{"label": label, "pattern": pattern, "id": key}
+                for pattern in _as_phrases(entry["pattern"], self.nlp.tokenizer)]
 
     # -- scoring -----------------------------------------------------------------------------------
     def cue_evidence(self, doc: Any, offset: int = 0) -> dict[str, Label]:
@@ -301,6 +304,33 @@ class Classifier:
                         self.meta.get(t, {}).get("scope") == "topic" for t in labels)):
                     labels[name] = Label(name, lab.score, lab.paragraph,
                                          [Evidence("document", lab.paragraph, lab.score)], lab.category)
+
+
+def _as_phrases(pattern: Any, tokenizer: Any) -> list[Any]:
+    """A token pattern of plain words (``[{LOWER: word or {IN: [...]}}, ...]``) as the phrases it spells.
+
+    spaCy's Matcher tries every token pattern at every token of the text; the PhraseMatcher
+    looks each token up once, whatever the number of phrases. A pattern of lower-case words
+    and word sets, without operators, matches exactly the phrases of its combinations when
+    the tokenizer reads each phrase as those words, so it is given to the span ruler as those
+    phrases (its ``phrase_matcher_attr`` is ``LOWER``; it merges one cue's matches). Any
+    other pattern is kept as it is.
+    """
+    if isinstance(pattern, str):
+        return [pattern]
+    choices = []
+    for token in pattern:
+        value = token.get("LOWER") if set(token) == {"LOWER"} else None
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            value = value["IN"]
+        words = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        if not words or not all(isinstance(w, str) and w == w.lower() for w in words):
+            return [pattern]
+        choices.append(dict.fromkeys(words))
+    phrases = [list(words) for words in itertools.product(*choices)]
+    if any([t.text for t in tokenizer(" ".join(words))] != words for words in phrases):
+        return [pattern]
+    return [" ".join(words) for words in phrases]
 
 
 def _itemised(sections: Sequence[Section]) -> bool:

@@ -450,10 +450,15 @@ def _words_re(words: Iterable[str]) -> re.Pattern[str]:
 
 
 @cache
-def _title_sets() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], frozenset[str], re.Pattern[str]]:
+def _title_sets() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, re.Pattern[str]],
+                           re.Pattern[str]]:
+    """Staff and office titles, case titles, apposition stops (each with its pattern, compiled once)
+    and public titles."""
     c = config()
+    stops = {stop: re.compile(rf"(?i)(?<![\w-]){re.escape(stop)}(?![\w-])")
+             for stop in frozenset(c["apposition_stops"])}
     return (_words_re(c["staff_titles"]), _words_re(c["office_titles"]),
-            {k.lower(): v for k, v in c["case_titles"].items()}, frozenset(c["apposition_stops"]),
+            {k.lower(): v for k, v in c["case_titles"].items()}, stops,
             re.compile(r"^\s*,?\s*(?:" + "|".join(re.escape(t) for t in c["public_titles"]) + r")\b"))
 
 
@@ -467,8 +472,8 @@ def title_cue(phrase: str, reason_staff: str, reason_office: str, reason_case: s
     lowered = " ".join(words).lower()
     if lowered in case_titles:
         return Cue(case_titles[lowered], 4, reason_case)
-    for stop in stops:  # a title only before any verb or relative clause
-        hit = re.search(rf"(?i)(?<![\w-]){re.escape(stop)}(?![\w-])", phrase)
+    for stop in stops.values():  # a title only before any verb or relative clause
+        hit = stop.search(phrase)
         if hit:
             phrase = phrase[:hit.start()]
     if staff.search(phrase) and not _branch_re().search(phrase):
