@@ -23,6 +23,7 @@ from presidio_analyzer import RecognizerResult
 from ..document import Document, Finding
 from .engine import DEFAULT_MODEL, analyzer
 from .gazetteer import is_given_name
+from .lists import listed_people
 from .organisation import drop_organisation_contacts
 from .people import KnownPerson, People, find_mentions, name_words
 from .roles import assign_roles
@@ -80,9 +81,13 @@ class Detector:
 
         people = People(known)
         addresses = _mask(len(doc.text), (f for f in raw if f.entity_type in ("ADDRESS", "POSTCODE", "EMAIL", "URL")))
-        for f in raw:
-            if f.entity_type == "PERSON" and _is_person_candidate(doc.text, f, addresses, places, place_words):
-                people.add(name_words(doc.text[f.start:f.end]), f.role)
+        candidates = [f for f in raw if f.entity_type == "PERSON"
+                      and _is_person_candidate(doc.text, f, addresses, places, place_words)]
+        for f in candidates:
+            people.add(name_words(doc.text[f.start:f.end]), f.role)
+        for start, end in listed_people(doc.text, [(f.start, f.end) for f in candidates], frozenset(place_words)):
+            if not any(addresses[start:end]):
+                people.add(name_words(doc.text[start:end]))
         people.add_aliases(doc.text)
         findings = [f for f in raw if f.entity_type != "PERSON"]
         findings += find_mentions(doc.text, people, tags)

@@ -26,7 +26,9 @@ def _provider_names(attrs: tuple[str, ...]) -> set[str]:
         except ImportError:
             continue
         for attr in attrs:
-            values = getattr(provider, attr, None) or ()
+            values = getattr(provider, attr, None)
+            if not isinstance(values, (tuple, list, dict)):
+                continue
             names.update(v for v in values if isinstance(v, str) and _LATIN_NAME.fullmatch(v))
     return names
 
@@ -43,14 +45,17 @@ def common_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Lower-cased given names."""
-    names = _provider_names(("first_names", "first_names_male", "first_names_female"))
+    names = _provider_names(("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
+                             "first_romanized_names", "first_romanized_names_male",
+                             "first_romanized_names_female"))
     return frozenset(n.lower() for n in names if n.lower() not in common_words() and len(n) > 2)
 
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     """Lower-cased surnames."""
-    names = _provider_names(("last_names", "last_names_male", "last_names_female"))
+    names = _provider_names(("last_names", "last_names_male", "last_names_female", "last_names_nonbinary",
+                             "last_names_unisex", "last_romanized_names"))
     return frozenset(n.lower() for n in names if n.lower() not in common_words() and len(n) > 2)
 
 
@@ -60,6 +65,40 @@ def is_given_name(word: str) -> bool:
 
 def is_surname(word: str) -> bool:
     return word.lower() in surnames()
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """English words of WordNet's index (nouns, verbs, adjectives, adverbs), as the default spaCy
+    model's rule lemmatizer ships them: ``finance``, ``board``, ``cliff``; never ``Cosmin`` or ``Jeon``."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    from .engine import DEFAULT_MODEL
+
+    try:
+        found = sorted(get_package_path(DEFAULT_MODEL).glob("*/lemmatizer/lookups"))
+        lookups = Lookups().from_disk(found[0]) if found else None
+    except (OSError, ValueError):
+        return frozenset()
+    words: set[str] = set()
+    for name in ("lemma_index", "lemma_exc"):  # base forms, and irregular forms (``upheld``, ``children``)
+        if lookups is not None and lookups.has_table(name):
+            for entries in lookups.get_table(name).values():
+                words.update(w for w in entries if w.isalpha())
+    return frozenset(words)
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether ``word`` (or its singular) is an English dictionary word."""
+    folded = word.lower().strip(".,'’")
+    words = dictionary_words()
+    if folded in words:
+        return True
+    for suffix, base in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ied", "y")):
+        if folded.endswith(suffix) and folded[: -len(suffix)] + base in words:
+            return True
+    return False
 
 
 def is_common_word(word: str) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..document import Finding
 from .gazetteer import is_common_word
 from .roles import normalise_role
-from .vocabulary import NAME_WORD, PARTICLES, is_stop, looks_like_name, titles_pattern, word_set
+from .vocabulary import NAME_WORD, PARTICLES, UPPER, is_stop, looks_like_name, titles_pattern, word_set
 
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 MENTION_SCORE = 0.8
@@ -177,9 +177,9 @@ class People:
                 if len(form) < 2:
                     continue
                 name = r"[ \t]*\n?[ \t]*".join(re.escape(w) for w in form)
-                initials = (rf"{name}[^()\n]{{0,60}}\([ \t]*([A-Z]{{2,4}})\b",  # Name, Officer (DL)
-                            rf"(?<![\w])([A-Z]{{2,4}})[ \t]*(?:=|:|\(|-)[ \t]*{name}",  # TK = Name / HN (Name
-                            rf"(?m)^[ \t]*([A-Z]{{2,4}})[ \t]*\n[ \t]*{name}")  # initials signed above the name
+                initials = (rf"{name}[^()\n]{{0,60}}\([ \t]*({UPPER}{{2,4}})\b",  # Name, Officer (DL)
+                            rf"(?<![\w])({UPPER}{{2,4}})[ \t]*(?:=|:|\(|-)[ \t]*{name}",  # TK = Name / HN (Name
+                            rf"(?m)^[ \t]*({UPPER}{{2,4}})[ \t]*\n[ \t]*{name}")  # initials signed above the name
                 for pattern in initials:
                     for m in re.finditer(pattern, text):
                         if _initials_of(m.group(1), form):

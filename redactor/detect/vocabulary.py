@@ -14,8 +14,10 @@ from ..resources import model_yaml
 
 
 def _letters(test) -> str:
-    """A regex character class body of the Latin letters (ASCII to Latin Extended-B) passing ``test``."""
-    return "".join(re.escape(chr(c)) for c in range(0x41, 0x250) if chr(c).isalpha() and test(chr(c)))
+    """A regex character class body of the Latin letters (ASCII to Latin Extended-B, and Latin Extended
+    Additional: Vietnamese ``Nguyễn``, Welsh ``Ŵ``) passing ``test``."""
+    codes = [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]
+    return "".join(re.escape(chr(c)) for c in codes if chr(c).isalpha() and test(chr(c)))
 
 
 UPPER = f"[{_letters(str.isupper)}]"

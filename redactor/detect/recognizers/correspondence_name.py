@@ -5,6 +5,10 @@
 * ``Label: value`` lines whose label names a person (``From:``, ``Complainant:``,
   ``Panel members:``), each name of a list; the label's role is kept as metadata.
 * the sender of each message of a pasted chat export (``[14/05 09:12] Tsang, Wing Yan: ...``).
+* a bare sign-off in an e-mail chain: a name or initials alone at the end of a message
+  (``Wiki``, ``Y.``, ``... keep it to process. TB``), right before the next message's header,
+  a signature or the end of the text;
+* the writer's and typist's initials after a letter's reference (``Ref: GLU-2025-114 (AaG/PAT)``).
 """
 from __future__ import annotations
 
@@ -12,7 +16,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..gazetteer import is_common_word, is_dictionary_word
 from ..vocabulary import (
+    NAME_WORD,
     NAME_WORD_RE,
     PARTICLES,
     data,
@@ -54,6 +60,8 @@ def _names_in_list(text: str, start: int, end: int) -> Iterable[tuple[int, int]]
     """Each name in a comma/semicolon/'and' separated list, skipping e-mail parts, brackets and titles."""
     value = text[start:end]
     blanked = re.sub(r"<[^>]*>|\S+@\S+|\([^)]*\)", lambda m: " " * len(m.group()), value)
+    if "," not in blanked and ";" not in blanked and _office(value.split("<", 1)[0]):
+        return  # "Mitcham and Morden CLP Secretary <secretary@...>": an office, not two people
     for part in re.finditer(r"[^,;()<>\"\[\]]+", blanked):
         for piece in re.finditer(r"(?:(?!\s+(?:and|&)\s+).)+", part.group()):
             tokens = list(re.finditer(r"\S+", piece.group()))
@@ -67,6 +75,12 @@ def _names_in_list(text: str, start: int, end: int) -> Iterable[tuple[int, int]]
                 yield base + tokens[0].start(), base + tokens[len(words) - 1].end()
 
 
+def _office(value: str) -> bool:
+    """Whether a field value names an office: its last word is an organisation or role word."""
+    words = value.split()
+    return len(words) > 2 and words[-1].lower().strip(".,:") in word_set("not_name_words")
+
+
 def _leading_name(words: list[str]) -> list[str]:
     """The name at the start of a field value that goes on in prose: ``Gurpreet Bains reported ...``."""
     run: list[str] = []
@@ -77,6 +91,35 @@ def _leading_name(words: list[str]) -> list[str]:
     while len(run) >= 2 and not looks_like_name(run):
         run.pop()
     return run if len(run) >= 2 else []
+
+
+#: Initials as a signature: ``TB``, ``AaG``, ``Y.``, ``J.K.``.
+_INITIALS = r"[A-Z](?:[a-z]?[A-Z]){1,3}|[A-Z]\.(?:[A-Z]\.){0,2}"
+#: The start of the next message of a chain, or the end of the text.
+_NEXT_MESSAGE = (r"(?=(?:[ \t]*\n)+[ \t]*(?:\d{1,2}[.)][ \t]*)?(?:From|Sent|To|Date)[ \t]*:|(?:[ \t]*\n)+[ \t]*On\b[^\n]*"
+                 r"(?:\n[^\n]*)?wrote:|(?:[ \t]*\n)+[ \t]*(?:-{3,}|_{3,})|\s*\Z)")
+#: A signature block under a sign-off: up to four short lines (name, role, organisation).
+_SIGNATURE = r"(?:(?:[ \t]*\n){1,2}[ \t]*[A-Z][^\n]{0,60}(?:\n[ \t]*[A-Z][^\n]{0,60}){0,3})"
+#: A name or initials alone on the last line of a message body (after a blank line), or at the end
+#: of its last sentence.
+_BARE_SIGN_OFF = re.compile(
+    rf"(?:(?<=\n\n)|(?<=\n[ \t]\n)|(?<=[.!?])[ \t]+)[ \t]*((?:{_INITIALS})(?![\w.])|{NAME_WORD}(?:[ \t]{NAME_WORD})?)"
+    rf"[ \t]*{_SIGNATURE}?{_NEXT_MESSAGE}")
+#: ``Ref: <reference> (AB/CD)``: the writer's and the typist's initials.
+_REFERENCE_INITIALS = re.compile(
+    rf"(?im)^[ \t]*(?:our[ \t]+|your[ \t]+)?ref(?:erence)?\.?[ \t]*:?[ \t]+\S+[ \t]+\((?-i:({_INITIALS}))"
+    rf"(?:/(?-i:({_INITIALS})))?\)")
+
+
+def _bare_sign_offs(text: str) -> Iterable[tuple[int, int]]:
+    """Names and initials signing off a message of an e-mail chain (only in text with message headers)."""
+    if not re.search(r"(?im)^[ \t]*(?:\d{1,2}[.)][ \t]*)?(?:from|sent)[ \t]*:", text):
+        return
+    for m in _BARE_SIGN_OFF.finditer(text):
+        words = m.group(1).split()
+        if re.fullmatch(_INITIALS, m.group(1)) or (
+                looks_like_name(words) and not any(is_common_word(w) or is_dictionary_word(w) for w in words)):
+            yield m.start(1), m.end(1)
 
 
 class CorrespondenceNameRecognizer(CodeRecognizer):
@@ -100,6 +143,12 @@ class CorrespondenceNameRecognizer(CodeRecognizer):
                     and not any(w.lower() in word_set("not_name_words") for w in words) \
                     and not all(is_date_word(w) for w in words):
                 yield m.start(1), m.end(1), {}
+        for start, end in _bare_sign_offs(text):
+            yield start, end, {}
+        for m in _REFERENCE_INITIALS.finditer(text):
+            for group in (1, 2):
+                if m.group(group):
+                    yield m.start(group), m.end(group), {}
         roles = {k.lower(): v for k, v in data()["person_fields"].items()}
         for m in _field().finditer(text):
             role = roles.get(m.group(1).lower())

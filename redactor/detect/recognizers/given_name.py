@@ -3,7 +3,7 @@
 spaCy's small NER model misses names in table cells and lists. A run of
 capitalised words whose first word is a given name, or whose last word is a
 surname and whose first word is no ordinary English word (see ``..gazetteer``), is a
-name, cut before any word that makes it a place or an organisation
+name (so is a run of words no English dictionary has), cut before any word that makes it a place or an organisation
 (``Victoria Street`` is not a person). The surname-first form of registers,
 ``SURNAME, Given``, is recognised too.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..gazetteer import is_common_word, is_given_name, is_surname
+from ..gazetteer import is_common_word, is_dictionary_word, is_given_name, is_surname
 from ..vocabulary import name_run, word_set
 from .base import CodeRecognizer
 from .titled_name import trim_name
@@ -31,6 +31,76 @@ def cut_at_place(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_ordinary(word: str) -> bool:
+    return is_common_word(word) or is_dictionary_word(word)
+
+
+def _names_a_person(words: list[str]) -> bool:
+    """Whether a run of two to four capitalised words is a name.
+
+    It is when its first word is a known given name, when its last word is a known
+    surname and no word is an ordinary English word, or when no word is in an
+    English dictionary at all (``Tharshini Vigneswaran``, ``Hyun-woo Jeon``), the first
+    word allowed to be a name that is also a word (``Cliff Ravenscroft``).
+    """
+    if is_given_name(words[0]):
+        return True
+    if is_surname(words[-1]) and not any(is_common_word(w) for w in words):
+        return True
+    first_is_name = words[0].lower() in word_set("word_names")
+    return (first_is_name or not _is_ordinary(words[0])) and not any(_is_ordinary(w) for w in words[1:])
+
+
+PROPER = frozenset({"NNP", "NNPS"})
+NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE",
+                        "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "into", "across", "around", "outside"})
+
+
+#: Prepositions that put a place, never a person, after them (``held in Milton Keynes``).
+WHERE = re.compile(r"(?i:\b(?:in|at|near|around|outside|across|throughout)[ \t]+)$")
+
+
+def _a_place_here(text: str, start: int, end: int, nlp_artifacts) -> bool:
+    """Whether the run follows a preposition of place and spaCy calls a word of it a place."""
+    doc = getattr(nlp_artifacts, "tokens", None)
+    if doc is None or not WHERE.search(text, max(0, start - 12), start):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
+
+
+def _lone_given_names(doc) -> Iterable[tuple[int, int, dict]]:
+    """``told me that Agnieszka had been crying``: a proper noun alone that is a known given name and
+    no English word (so never ``Florence``, ``Jordan`` or ``Victoria``, which are places too).
+
+    The small NER model calls many unfamiliar names a place; such a word still counts when it is
+    the subject of a verb and not after a preposition of place.
+    """
+    if doc is None:
+        return
+    for token in doc:
+        word = token.text
+        if (token.tag_ not in PROPER or not is_given_name(word) or is_dictionary_word(word)
+                or is_common_word(word) or word.isupper()):
+            continue
+        neighbours = doc[token.i - 1:token.i + 2] if token.i else doc[0:2]
+        if any(t.tag_ in PROPER and t.i != token.i for t in neighbours):
+            continue  # part of a longer name: the runs above take it
+        if token.ent_type_ in NOT_PEOPLE | {"ORG"} and not _acts(token):
+            continue
+        yield token.idx, token.idx + len(word), {}
+
+
+def _acts(token) -> bool:
+    """Whether ``token`` is the subject of a verb and not after a preposition of place (``Agnieszka had``)."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    return (after is not None and after.tag_ in ("VBD", "VBZ", "VBP", "MD")
+            and (before is None or before.lower_ not in PLACE_PREPOSITIONS))
+
+
 class GivenNameRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
     SCORE = 0.86
@@ -42,8 +112,9 @@ class GivenNameRecognizer(CodeRecognizer):
             words = text[start:end].split()
             if len(words) < 2 or words[0].isupper():
                 continue
-            if is_given_name(words[0]) or (is_surname(words[-1]) and not any(is_common_word(w) for w in words)):
+            if _names_a_person(words) and not _a_place_here(text, start, end, nlp_artifacts):
                 yield start, end, {}
+        yield from _lone_given_names(getattr(nlp_artifacts, "tokens", None))
         for m in _SURNAME_FIRST.finditer(text):
             if is_given_name(m.group(2)) and m.group(1).lower() not in word_set("not_name_words"):
                 yield m.start(), m.end(), {}

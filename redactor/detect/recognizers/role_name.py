@@ -1,7 +1,7 @@
 """Names next to the role a document gives them.
 
 ``the complainant, Jane Okoro``, ``her husband Tom``, ``Jane Okoro (Chair)``,
-``Jane Okoro, Regional Director``: a run of name words right after a role noun
+``Jane Okoro, Regional Director``, ``Bongani, a new member``: a run of name words right after a role noun
 (``role_nouns`` in ``models/detection.yaml``) or right before one in brackets or
 after a comma is a person. A case role (complainant, subject, witness, officer)
 is kept as metadata for the report.
@@ -12,19 +12,32 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..vocabulary import data, looks_like_name, name_run
+from ..gazetteer import is_common_word, is_dictionary_word
+from ..vocabulary import NAME_WORD, data, looks_like_name, name_run
 from .base import CodeRecognizer
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str | None]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str | None]]:
     roles = {k.lower(): v for k, v in data()["role_nouns"].items()}
     alternation = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
     before = re.compile(rf"(?i:\b(?:the|our|your|his|her|their|a|an|fellow)\s+(?:[\w-]+\s+)?({alternation}))"
                         rf"[ \t]*,?[ \t]+({name_run(1, 4)})(?=[ \t]*[,.;:)\n]|[ \t]+(?-i:[a-z]))")
     after = re.compile(rf"({name_run(2, 4)})[ \t]*(?:\([ \t]*|,[ \t]*(?:the[ \t]+)?)"
                        rf"(?i:[\w-]+[ \t]+)?(?i:({alternation}))\b")
-    return before, after, roles
+    alone = re.compile(rf"(?<![\w\-'\u2019.])({NAME_WORD}),[ \t]+(?:(?i:(?:the|a|an|my|our|your|his|her|their)"
+                       rf"[ \t]+(?:[\w-]+[ \t]+){{0,2}}({alternation}))\b|whose[ \t]+(?:sur|first[ \t]|given[ \t]|family[ \t])?name)")
+    return before, after, alone, roles
+
+
+#: A preposition of place right before a word: ``in Leeds, the member said``.
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|at|from|to|near|of|on|into|across|around|outside|inside)[ \t]+)$")
+
+
+def _place_starts(nlp_artifacts) -> frozenset[int]:
+    """Where the words spaCy calls a place begin."""
+    doc = getattr(nlp_artifacts, "tokens", None)
+    return frozenset(t.idx for t in doc if t.ent_type_ in ("GPE", "LOC", "FAC")) if doc is not None else frozenset()
 
 
 class RoleNameRecognizer(CodeRecognizer):
@@ -32,7 +45,7 @@ class RoleNameRecognizer(CodeRecognizer):
     SCORE = 0.87
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
-        before, after, roles = _patterns()
+        before, after, alone, roles = _patterns()
         for m in before.finditer(text):
             if looks_like_name(m.group(2).split()):
                 role = roles.get(m.group(1).lower())
@@ -41,3 +54,12 @@ class RoleNameRecognizer(CodeRecognizer):
             if looks_like_name(m.group(1).split()):
                 role = roles.get(m.group(2).lower())
                 yield m.start(1), m.end(1), ({"role": role} if role else {})
+        places = _place_starts(nlp_artifacts)
+        for m in alone.finditer(text):  # "Bongani, a new member whose...", "Cosmin, whose surname..."
+            word = m.group(1)
+            if (_PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or m.start() in places
+                    or not looks_like_name([word]) or word.isupper() or is_common_word(word)
+                    or is_dictionary_word(word)):
+                continue  # "In Leeds, the member said": a place
+            role = roles.get((m.group(2) or "").lower())
+            yield m.start(1), m.end(1), ({"role": role} if role else {})

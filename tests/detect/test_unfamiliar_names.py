@@ -1,0 +1,103 @@
+"""Names neither spaCy's small model nor the given-name list knows are still found from where they stand:
+in a list beside a known name, as a run of words no dictionary has, signing off a message, in a
+column of initials, after a letter's reference."""
+import pytest
+
+from redactor.detect.gazetteer import is_dictionary_word
+from redactor.detect.lists import listed_people
+from redactor.formats.text import PlainText
+
+
+def person_texts(detector, text):
+    doc = PlainText().read(text.encode(), "x.txt")
+    return [doc.text[f.start:f.end] for f in detector.detect(doc) if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize("text, known, listed", [
+    ("Apologies from Zarmina Sharifi, Radoslav Kolev and Cosmin, whose surname we lack.",
+     "Zarmina Sharifi", ["Radoslav Kolev", "Cosmin"]),
+    ("Canvassers: Hyun-woo Jeon\nand Fraser McNicoll.", "Fraser McNicoll", ["Hyun-woo Jeon"]),
+    ("Sub-panel     Tharshini Vigneswaran (chair), Kudakwashe Nyamande, Ealish Kerr",
+     "Kudakwashe Nyamande", ["Tharshini Vigneswaran", "Ealish Kerr"]),
+    ("Ms Jane Smith,Mr Tom Oduya & Dr Priya Raman.", "Jane Smith", ["Tom Oduya", "Priya Raman"]),
+])
+def test_a_name_listed_beside_a_person_is_a_person(text, known, listed):
+    start = text.index(known)
+    spans = listed_people(text, [(start, start + len(known))])
+    assert [text[s:e] for s, e in spans] == sorted(listed, key=text.index)
+
+
+@pytest.mark.parametrize("text, known", [
+    ("copied to Jane Smith, Finance and Audit", "Jane Smith"),
+    ("Cliff Ravenscroft, Tressell branch, has been suspended", "Cliff Ravenscroft"),
+    ("Jane Smith, Labour Party, London", "Jane Smith"),
+    ("Jane Smith, Notes, Minutes and Papers", "Jane Smith"),
+])
+def test_ordinary_words_places_and_organisations_in_a_list_are_not_people(text, known):
+    start = text.index(known)
+    assert listed_people(text, [(start, start + len(known))]) == []
+
+
+def test_the_dictionary_knows_ordinary_words_and_their_forms_but_not_names():
+    assert all(is_dictionary_word(w) for w in ("Finance", "Board", "Notes", "Upheld", "Children"))
+    assert not any(is_dictionary_word(w) for w in ("Cosmin", "Jeon", "Tharshini", "Mirwais"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The sub-panel heard Tharshini Vigneswaran at length.", "Tharshini Vigneswaran"),
+    ("The letter confirmed that Cliff Ravenscroft has been suspended.", "Cliff Ravenscroft"),
+    ("Present: Nguyễn Thị Lan and others.", "Nguyễn Thị Lan"),
+    ("Following the meeting I heard that Agnieszka had been crying in the car park.", "Agnieszka"),
+    ("Bongani, a new member whose surname I don't know, saw it too.", "Bongani"),
+    ("Statement taken by: D. Mbeki", "D. Mbeki"),
+])
+def test_unfamiliar_names_are_found(detector, text, name):
+    assert name in person_texts(detector, text)
+
+
+def test_a_place_before_an_appositive_is_not_taken_for_a_name(detector):
+    assert "Leeds" not in person_texts(detector, "In Leeds, the member said she felt unsafe.")
+
+
+CHAIN = """From: Tomás Brennan <t.brennan@example.org>
+Sent: 12 May 2025 09:14
+To: Ilze Ozolina <i.ozolina@example.org>
+
+Happy for you to do it, but keep it
+to process. TB
+
+From: Ilze Ozolina <i.ozolina@example.org>
+Sent: 11 May 2025 17:02
+
+She says she is not sleeping and has asked us to move quickly.
+
+Wiki
+
+From: Wiremu Parata <w.parata@example.org>
+"""
+
+
+def test_a_bare_sign_off_at_the_end_of_a_message_is_a_person(detector):
+    found = person_texts(detector, CHAIN)
+    assert "TB" in found and "Wiki" in found
+
+
+def test_a_line_of_ordinary_words_before_the_next_message_is_not_a_sign_off(detector):
+    text = CHAIN.replace("Wiki", "Thanks")
+    assert "Thanks" not in person_texts(detector, text)
+
+
+def test_initials_in_a_who_column_and_after_a_reference_are_people(detector):
+    text = ("Ref: GLU-NEC-2025-114 (AaG/PAT)\n\n"
+            "Action                                  Who   By\n"
+            "--------------------------------------  ---   -------\n"
+            "Letter to the member with the decision  BQ    18 June\n"
+            "Check the September meeting date        BQ    30 June\n")
+    found = person_texts(detector, text)
+    assert {"AaG", "PAT"} <= set(found)
+    assert found.count("BQ") == 2
+
+
+def test_an_office_in_a_from_field_is_not_two_people(detector):
+    text = "From: Mitcham and Morden CLP Secretary <secretary@example.org>\nSubject: a complaint\n"
+    assert "Mitcham" not in person_texts(detector, text)
