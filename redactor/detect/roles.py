@@ -549,12 +549,12 @@ def _field_tables() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
             frozenset(k.lower() for k in c["name_fields"]))
 
 
+_LABEL_NOISE = re.compile(r"\([^)]*\)|[#\d]+|[^\w'\u2019/ -]")
+
+
 def normalise_label(label: str) -> str:
-    label = re.sub(r"\([^)]*\)", " ", label)
-    label = re.sub(r"[#\d]+", " ", label)
-    label = re.sub(r"[^\w'\u2019/ -]", " ", label)
-    label = re.sub(r"\s+", " ", label).strip().lower()
-    return re.sub(r"^the ", "", label)
+    label = " ".join(_LABEL_NOISE.sub(" ", label).split()).lower()
+    return label[4:] if label.startswith("the ") else label
 
 
 def label_role(label: str) -> tuple[str | None, str]:
@@ -593,11 +593,19 @@ def _is_list_of_names(doc: _Doc, start: int, end: int) -> bool:
         chars[o.start - start:o.end - start] = "\x00" * (o.end - o.start)
     rest = "".join(chars)
     # a word of a name that the mention next to it does not cover ("Tharshini" of "Tharshini Vigneswaran")
-    rest = re.sub(rf"{NAME_WORD_RE.pattern}[ \t]+(?=\x00|$)|(?<=\x00)[ \t]+{NAME_WORD_RE.pattern}", " ", rest)
-    rest = rest.replace("\x00", " ")
-    rest = re.sub(r"\([^()]*\)", " ", rest)
-    rest = re.sub(titles_pattern() + r"|\bCllrs\b|\bCouncillors\b", " ", rest)
-    return re.fullmatch(r"[\s,;&/]*(?:(?:and|or|with)\b[\s,;&/]*)*", rest) is not None
+    beside, brackets, titles, filler = _list_patterns()
+    rest = beside.sub(" ", rest).replace("\x00", " ")
+    rest = titles.sub(" ", brackets.sub(" ", rest))
+    return filler.fullmatch(rest) is not None
+
+
+@cache
+def _list_patterns() -> tuple[re.Pattern[str], ...]:
+    """What :func:`_is_list_of_names` strips (a name word beside a mention, brackets, titles) and the
+    list punctuation that may remain; compiled once (the titles' alternation is long)."""
+    return (re.compile(rf"{NAME_WORD_RE.pattern}[ \t]+(?=\x00|$)|(?<=\x00)[ \t]+{NAME_WORD_RE.pattern}"),
+            re.compile(r"\([^()]*\)"), re.compile(titles_pattern() + r"|\bCllrs\b|\bCouncillors\b"),
+            re.compile(r"[\s,;&/]*(?:(?:and|or|with)\b[\s,;&/]*)*"))
 
 
 def field_label(doc: _Doc, offset: int) -> tuple[str, int] | None:
