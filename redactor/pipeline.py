@@ -100,9 +100,11 @@ class Outcome:
         return dict(self.report["summary"]["by_type"])
 
 
-#: what :meth:`Redactor.warm` runs once: a short letter with the usual kinds of personal data.
+#: what :meth:`Redactor.warm` runs once: a short letter with the usual kinds of personal data and a
+#: labelled list of names (role fields and lists fill caches of their own).
 WARM_LETTER = (b"Dear Ms Jane Smith,\n\nThank you for your letter of 3 March 2025 about the branch meeting. "
                b"Please call me on 07700 900123 or write to jane.smith@example.org, 14 Elm Grove, Leeds LS6 2AB.\n\n"
+               b"Present: Cllr Amrit Lall and Jane Smith\n\n"
                b"Yours sincerely,\nAmrit Lall\n")
 
 
