@@ -12,6 +12,7 @@ benchmark.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import random
 from pathlib import Path
@@ -19,6 +20,11 @@ from pathlib import Path
 from faker import Faker
 
 KINDS = ("letter", "minutes", "email")
+#: the day the corpus is written "on": dates are drawn around it, not around today, so a seed gives the same texts
+#: whenever it runs
+TODAY = dt.date(2025, 6, 30)
+NOW = dt.datetime(2025, 6, 30, 12, 0)
+YEAR = dt.timedelta(days=365)
 
 
 def _person(fake: Faker) -> dict[str, str]:
@@ -31,7 +37,7 @@ def _person(fake: Faker) -> dict[str, str]:
 
 def letter(fake: Faker) -> str:
     s, o, w = _person(fake), _person(fake), _person(fake)
-    date = fake.date_between("-2y", "today").strftime("%d %B %Y")
+    date = fake.date_between(TODAY - 2 * YEAR, TODAY).strftime("%d %B %Y")
     ref = f"NCC-{random.randint(2020, 2026)}-{random.randint(100, 9999):04d}"
     body = [
         f"{s['title']} {s['name']}\n{s['street']}\n{s['town']}\n{s['postcode']}",
@@ -52,7 +58,7 @@ def letter(fake: Faker) -> str:
 
 def minutes(fake: Faker) -> str:
     people = [_person(fake) for _ in range(6)]
-    date = fake.date_between("-2y", "today").strftime("%d %B %Y")
+    date = fake.date_between(TODAY - 2 * YEAR, TODAY).strftime("%d %B %Y")
     lines = [f"Minutes of the {fake.city()} branch meeting, {date}",
              "Present: " + ", ".join(p["name"] for p in people[:4]),
              "Apologies: " + ", ".join(p["name"] for p in people[4:])]
@@ -62,7 +68,7 @@ def minutes(fake: Faker) -> str:
                      f"{people[(n + 1) % 6]['name']} ({people[(n + 1) % 6]['email']}) agreed to follow it up.")
     lines.append(f"Disciplinary matter: {people[1]['name']} (membership no. {people[1]['member']}) has been issued "
                  f"a formal warning following a complaint by {people[2]['name']}. {fake.paragraph(nb_sentences=3)}")
-    lines.append(f"Next meeting: {fake.date_between('today', '+1y').strftime('%d %B %Y')}. "
+    lines.append(f"Next meeting: {fake.date_between(TODAY, TODAY + YEAR).strftime('%d %B %Y')}. "
                  f"Contact the secretary on {people[0]['phone']}.")
     return "\n\n".join(lines) + "\n"
 
@@ -72,7 +78,7 @@ def email(fake: Faker) -> str:
     parts = []
     for sender, to in ((a, b), (b, a), (a, c)):
         parts.append(f"From: {sender['name']} <{sender['email']}>\nTo: {to['name']} <{to['email']}>\n"
-                     f"Date: {fake.date_time_between('-1y', 'now').strftime('%a, %d %b %Y %H:%M')}\n"
+                     f"Date: {fake.date_time_between(NOW - YEAR, NOW).strftime('%a, %d %b %Y %H:%M')}\n"
                      f"Subject: Re: complaint about {c['name']}\n\n"
                      f"Hi {to['first']},\n\n{fake.paragraph(nb_sentences=5)} {c['first']} told me they are "
                      f"receiving treatment for depression and asked that this stays private. "
