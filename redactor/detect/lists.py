@@ -5,7 +5,8 @@ A list is a run of items separated by commas, semicolons, slashes, ``&``,
 is shaped like a name (capitalised words, optionally after a title) is a
 person too, unless one of its words is an ordinary English word, a place or
 organisation word, or a word spaCy calls a place. The search runs again from
-every new person, so a whole list is taken from any one name in it.
+every new person, so a whole list is taken from any one name in it. Bulleted or
+numbered lists whose lines are names and nothing else count as lists too.
 
 This finds the names the small NER model and the gazetteer both miss (names
 of origins the gazetteer does not cover) wherever they are listed with a
@@ -33,6 +34,9 @@ _ROLE = r"(?:[ \t]*\([^()\n]{1,30}\))?"
 _END = rf"(?=[ \t]*(?:[,;.:!?)(&/\n]|$)|{_GAP}(?:and|or)\b)"
 _AFTER = re.compile(rf"{_ROLE}{_SEPARATOR}{_ITEM}{_END}")
 _BEFORE = re.compile(rf"(?<![\w\-'\u2019.]){_ITEM}{_ROLE}{_SEPARATOR}$")
+#: A line of a bulleted or numbered list whose item is a name and nothing else.
+_BULLET_LINE = re.compile(rf"(?m)^[ \t]*(?:[-*\u2022\u00b7\u2013]|\d{{1,2}}[.)])[ \t]+{_ITEM}{_ROLE}"
+                          rf"[ \t]*[,;.]?[ \t]*$")
 #: How far before a person the previous item of a list may start.
 REACH = 60
 
@@ -61,10 +65,33 @@ def _neighbours(text: str, start: int, end: int, places: frozenset[str]) -> list
     after = _AFTER.match(text, end)
     if after and _is_name(after.group("name"), places):
         out.append((after.start("name"), after.end("name")))
+    out.extend(_bullet_neighbours(text, start, end, places))
     paragraph_start = text.rfind("\n\n", 0, start) + 1
     before = _BEFORE.search(text, max(paragraph_start, start - REACH), start)
     if before and _is_name(before.group("name"), places):
         out.append((before.start("name"), before.end("name")))
+    return out
+
+
+def _bullet_neighbours(text: str, start: int, end: int, places: frozenset[str]) -> list[tuple[int, int]]:
+    """Names on the bullet lines right above and below a bullet line that is a person's name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    own = _BULLET_LINE.match(text, line_start, line_end)
+    if not own or own.start("name") > start or own.end("name") < end:
+        return []
+    out = []
+    above_end = line_start - 1
+    if above_end > 0:
+        above = _BULLET_LINE.match(text, text.rfind("\n", 0, above_end) + 1, above_end)
+        if above and _is_name(above.group("name"), places):
+            out.append((above.start("name"), above.end("name")))
+    if line_end < len(text):
+        below_end = text.find("\n", line_end + 1)
+        below = _BULLET_LINE.match(text, line_end + 1, len(text) if below_end < 0 else below_end)
+        if below and _is_name(below.group("name"), places):
+            out.append((below.start("name"), below.end("name")))
     return out
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..document import Finding
 from .gazetteer import is_common_word
 from .roles import normalise_role
-from .vocabulary import NAME_WORD, PARTICLES, UPPER, is_stop, looks_like_name, titles_pattern, word_set
+from .vocabulary import INITIALS_RE, NAME_WORD, PARTICLES, UPPER, is_stop, looks_like_name, titles_pattern, word_set
 
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 MENTION_SCORE = 0.8
@@ -96,8 +96,14 @@ def _initials_of(alias: str, form: tuple[str, ...]) -> bool:
     return True
 
 
+def _initials_begin(alias: str, form: tuple[str, ...]) -> bool:
+    """Whether three initials begin with the two of a two-word name: ``FTG`` for Filmon Tekle (whose
+    other name the document does not give with it)."""
+    return len(alias) == 3 and len(form) == 2 and alias[:2] == form[0][0] + form[1][0]
+
+
 def _is_initial(word: str) -> bool:
-    return re.fullmatch(r"[A-Z]\.?", word) is not None
+    return INITIALS_RE.fullmatch(word) is not None
 
 
 _TITLE = re.compile(titles_pattern())
@@ -167,11 +173,14 @@ class People:
     def add_aliases(self, text: str) -> None:
         """Other names a document gives a person.
 
-        Initials in brackets (``Clodagh O'Meara (COM, Chair)``), a nickname it
+        Initials in brackets (``Clodagh O'Meara (COM, Chair)``) or speaking in interview
+        notes (``AP: I was not there.``, ``AP said``), a nickname it
         states (``Stavros Michailidis, who everyone calls Stav``) and a short form
         of the first name used on its own (``Ayo`` for Ayodele).
         """
+        self._merge_initials()
         cues = [m.start() for m in _ALIAS_CUE.finditer(text)]
+        speakers = {m.group(1) or m.group(2) for m in _SPEAKER_INITIALS.finditer(text)}
         for person in self.people:
             for form in person.forms:
                 if len(form) < 2:
@@ -184,6 +193,7 @@ class People:
                     for m in re.finditer(pattern, text):
                         if _initials_of(m.group(1), form):
                             person.aliases.add(m.group(1))
+                person.aliases.update(s for s in speakers if _initials_of(s, form))
                 if not _ends_before_a_cue(text, form[-1], cues):
                     continue  # the pattern below cannot match; compiling it per name is the costly part
                 cue = r"\b(?:known as|calls?|called|nicknamed|goes by)"
@@ -196,6 +206,24 @@ class People:
                     short = m.group()
                     if 3 <= len(short) < len(first) and first.startswith(short) and not is_common_word(short):
                         person.aliases.add(short)
+
+    def _merge_initials(self) -> None:
+        """A person known only by initials (``FTG`` in a log's By column) whose initials are those of
+        a person named in full is that person: the initials become their alias (so a subject access
+        copy keeps the requester's own initials)."""
+        named = [p for p in self.people if any(len(f) > 1 for f in p.forms)]
+        for person in list(self.people):
+            if len(person.forms) != 1 or len(person.forms[0]) != 1 or person.role_given:
+                continue
+            word = person.forms[0][0]
+            if not re.fullmatch(rf"{UPPER}{{2,4}}", word):
+                continue
+            owners = [p for p in named if any(_initials_of(word, f) or _initials_begin(word, f)
+                                              for f in p.forms if len(f) > 1)]
+            if len(owners) == 1:
+                owners[0].aliases.add(word)
+                owners[0].role = owners[0].role or person.role
+                self.people.remove(person)
 
     def variants(self) -> list[tuple[Person, str, bool]]:
         """(person, regex, is_single_word) for every form to look for, longest first.
@@ -225,6 +253,11 @@ class People:
         return out
 
 
+#: Initials that speak, as interview notes write them: ``AP: I was not there.``, ``MF asked again.``
+_SPEAKER_INITIALS = re.compile(
+    rf"(?m)(?:^[ \t]*({UPPER}{{2,3}})[ \t]*:|(?<![\w\-])({UPPER}{{2,3}})[ \t]+(?=(?:said|says|asked|asks|stated|"
+    rf"confirmed|replied|explained|told|denied|agreed|added|responded|clarified|noted|accepted|admitted|insisted|"
+    rf"claimed|recalled|described|showed|read)\b))")
 #: Where a stated nickname can follow a name (``..., who everyone calls Stav``): every position a cue starts.
 _ALIAS_CUE = re.compile(r"\b(?=known as|calls?|called|nicknamed|goes by)")
 #: How far after the name the cue may start.

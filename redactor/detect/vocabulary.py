@@ -32,6 +32,14 @@ NAME_WORD = (rf"(?:{UPPER}{LOWER}?\.|(?:(?:al|el|ul|ad|as|ash|an|bin|t|h|n)-)?"
              rf"{UPPER}{_ANY}*{LOWER}{_ANY}*(?:-{_ANY}+)*"
              rf"|{UPPER}{{2,}}(?:[-'\u2019]{UPPER}{{2,}})*)")
 NAME_WORD_RE = re.compile(NAME_WORD)
+#: A letter of a script the English model cannot read (Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indic
+#: scripts, Thai, Georgian, Hangul, Ethiopic, kana, CJK): a name written in it is a name of its own kind.
+FOREIGN_LETTER = ("[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
+                  "\u0900-\u0dff\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff\u1200-\u137f\u3040-\u30ff"
+                  "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+FOREIGN_WORD_RE = re.compile(rf"{FOREIGN_LETTER}+[\u0300-\u036f\u064b-\u065f]*")
+#: An initial or a run of dotted initials: ``J``, ``J.``, ``J.R.``.
+INITIALS_RE = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}")
 _PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
 
 
@@ -69,7 +77,7 @@ def looks_like_name(words: list[str]) -> bool:
     """True when ``words`` could be a person's name: capitalised, not stop words or org words."""
     if not words or len(words) > 5:
         return False
-    real = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]
+    real = [w for w in words if not INITIALS_RE.fullmatch(w)]
     if not real or words[0] in PARTICLES or words[-1] in PARTICLES:
         return False
     words = [w for w in words if w not in PARTICLES]
@@ -78,9 +86,9 @@ def looks_like_name(words: list[str]) -> bool:
     if dates and len(words) == len(dates):
         return False  # "Thu", "Sat": a date; "Thu Trang Vo", "Jan Kowalski": a name
     for w in words:
-        if re.fullmatch(r"[A-Z]\.?", w):
+        if INITIALS_RE.fullmatch(w):
             continue  # an initial: "J. Smith", "Demelza R"
-        if not NAME_WORD_RE.fullmatch(w) and not is_date_word(w):
+        if not NAME_WORD_RE.fullmatch(w) and not is_date_word(w) and not FOREIGN_WORD_RE.fullmatch(w):
             return False
         if w.lower().rstrip(".") in blocked or (is_stop(w) and w.lower() not in word_set("word_names")):
             return False

@@ -101,3 +101,24 @@ def test_initials_in_a_who_column_and_after_a_reference_are_people(detector):
 def test_an_office_in_a_from_field_is_not_two_people(detector):
     text = "From: Mitcham and Morden CLP Secretary <secretary@example.org>\nSubject: a complaint\n"
     assert "Mitcham" not in person_texts(detector, text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Name: Wang Wei (王伟)", ["王伟"]),
+    ("The witness, Иван Петров, said he saw it.", ["Иван Петров"]),
+    ("Member: Γιώργος Παπαδόπουλος", ["Γιώργος Παπαδόπουλος"]),
+    ("Attendees:\n- Nkechi Okafor\n- Tobias Lindgren\n- Anjali\n", ["Anjali"]),
+    ("From the desk of J.R. Hartley-Moss", ["J.R. Hartley-Moss"]),
+    ("Hi Tendai,\n\nCan you send the form?\n", ["Tendai"]),
+    ("Brother Makinde disagreed with the chair.", ["Makinde"]),
+    ("Present: Alexandru Popescu (interviewee), Moira Ferguson (IO)\nAP said he was never there.\nMF: Are you sure?",
+     ["AP", "MF"]),
+])
+def test_names_in_other_scripts_bullets_greetings_and_interview_initials_are_found(detector, text, names):
+    found = person_texts(detector, text)
+    assert all(name in found for name in names), found
+
+
+def test_a_document_in_another_script_is_not_taken_for_names(detector):
+    text = "Объявление. " + "Собрание членов партии состоится в среду вечером в главном зале. " * 10
+    assert person_texts(detector, text) == []

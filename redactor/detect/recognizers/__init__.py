@@ -7,7 +7,9 @@ from .allegation import AllegationRecognizer
 from .case_date import CaseDateRecognizer
 from .correspondence_name import CorrespondenceNameRecognizer
 from .email import OfflineEmailRecognizer
+from .foreign_script import ForeignScriptNameRecognizer
 from .given_name import GivenNameRecognizer
+from .party_support import PartySupportRecognizer
 from .proper_noun_name import ProperNounNameRecognizer
 from .role_name import RoleNameRecognizer
 from .table_column import TableColumnRecognizer
@@ -18,8 +20,10 @@ __all__ = [
     "AllegationRecognizer",
     "CaseDateRecognizer",
     "CorrespondenceNameRecognizer",
+    "ForeignScriptNameRecognizer",
     "GivenNameRecognizer",
     "OfflineEmailRecognizer",
+    "PartySupportRecognizer",
     "ProperNounNameRecognizer",
     "RoleNameRecognizer",
     "TableColumnRecognizer",

@@ -1,6 +1,6 @@
 """Names in the places correspondence puts them.
 
-* salutations: ``Dear Jane,`` / ``Dear Mr Okoro``
+* salutations: ``Dear Jane,`` / ``Dear Mr Okoro`` / ``Hi Jas,`` (a line of its own)
 * sign-offs: the line after ``Yours sincerely,`` (or the rest of its line)
 * ``Label: value`` lines whose label names a person (``From:``, ``Complainant:``,
   ``Panel members:``), each name of a list; the label's role is kept as metadata.
@@ -23,6 +23,7 @@ from ..vocabulary import (
     PARTICLES,
     data,
     is_date_word,
+    is_stop,
     looks_like_name,
     name_run,
     titles_pattern,
@@ -44,6 +45,10 @@ def _sign_off() -> re.Pattern[str]:
     return re.compile(rf"^[ \t]*(?i:{offs})[ \t]*[,.:!]?[ \t]*(?:\n[ \t]*)*?(?:\n|[ \t]+)[ \t]*"
                       rf"(?:(?:{titles_pattern()})[ \t]+)?({_NAME})[ \t]*(?:,.*)?$", re.M)
 
+
+#: A greeting line of a message: ``Hi Jas,``, ``Hello Tendai``.
+_GREETING = re.compile(rf"(?m)^[ \t]*(?i:hi|hiya|hello|hey|morning|afternoon|evening)[ \t]+({NAME_WORD})"
+                       rf"[ \t]*[,!:]?[ \t]*$")
 
 _CHAT_LINE = re.compile(
     r"(?m)^[ \t]*\[?[ \t]*\d{1,2}[/.:-]\d{1,2}(?:[/.:-]\d{2,4})?(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*\]?[ \t]*"
@@ -96,8 +101,8 @@ def _leading_name(words: list[str]) -> list[str]:
 #: Initials as a signature: ``TB``, ``AaG``, ``Y.``, ``J.K.``.
 _INITIALS = r"[A-Z](?:[a-z]?[A-Z]){1,3}|[A-Z]\.(?:[A-Z]\.){0,2}"
 #: The start of the next message of a chain, or the end of the text.
-_NEXT_MESSAGE = (r"(?=(?:[ \t]*\n)+[ \t]*(?:\d{1,2}[.)][ \t]*)?(?:From|Sent|To|Date)[ \t]*:|(?:[ \t]*\n)+[ \t]*On\b[^\n]*"
-                 r"(?:\n[^\n]*)?wrote:|(?:[ \t]*\n)+[ \t]*(?:-{3,}|_{3,})|\s*\Z)")
+_NEXT_MESSAGE = (r"(?=(?:[ \t]*\n)+[ \t]*(?:\d{1,2}[.)][ \t]*)?(?:From|Sent|To|Date)[ \t]*:"
+                 r"|(?:[ \t]*\n)+[ \t]*On\b[^\n]*(?:\n[^\n]*)?wrote:|(?:[ \t]*\n)+[ \t]*(?:-{3,}|_{3,})|\s*\Z)")
 #: A signature block under a sign-off: up to four short lines (name, role, organisation).
 _SIGNATURE = r"(?:(?:[ \t]*\n){1,2}[ \t]*[A-Z][^\n]{0,60}(?:\n[ \t]*[A-Z][^\n]{0,60}){0,3})"
 #: A name or initials alone on the last line of a message body (after a blank line), or at the end
@@ -132,6 +137,11 @@ class CorrespondenceNameRecognizer(CodeRecognizer):
         for m in _salutation().finditer(text):
             words = m.group(1).split()
             if looks_like_name(words) and words[0].lower() not in generic:
+                yield m.start(1), m.end(1), {}
+        for m in _GREETING.finditer(text):  # "Hi Jas," opening a message
+            word = m.group(1)
+            ordinary = is_stop(word) or is_common_word(word) or is_dictionary_word(word)
+            if word.lower() not in generic and not ordinary:
                 yield m.start(1), m.end(1), {}
         for m in _sign_off().finditer(text):
             if looks_like_name(m.group(1).split()):

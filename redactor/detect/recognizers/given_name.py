@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterable
 
 from ..gazetteer import is_common_word, is_dictionary_word, is_given_name, is_surname
-from ..vocabulary import name_run, word_set
+from ..vocabulary import NAME_WORD, name_run, word_set
 from .base import CodeRecognizer
 from .titled_name import trim_name
 
 _RUN = re.compile(rf"(?<![\w\-'’])({name_run(2, 4, newline=True)})")
+_INITIALS_SURNAME = re.compile(rf"(?<![\w.])((?:[A-Z]\.[ \t]?){{1,3}})[ \t]?({NAME_WORD})(?![\w\-])")
 _SURNAME_FIRST = re.compile(r"(?<![\w\-])([A-Z][A-Z'’\-]{1,}),[ \t]+([A-Z][a-z\u00E0-\u017E'’\-]+)(?![\w\-])")
 
 
@@ -115,6 +116,10 @@ class GivenNameRecognizer(CodeRecognizer):
             if _names_a_person(words) and not _a_place_here(text, start, end, nlp_artifacts):
                 yield start, end, {}
         yield from _lone_given_names(getattr(nlp_artifacts, "tokens", None))
+        for m in _INITIALS_SURNAME.finditer(text):  # "J.R. Hartley-Moss", "D. Mbeki"
+            surname = m.group(2)
+            if not surname.isupper() and (is_surname(surname) or not _is_ordinary(surname)):
+                yield m.start(1), m.end(2), {}
         for m in _SURNAME_FIRST.finditer(text):
             if is_given_name(m.group(2)) and m.group(1).lower() not in word_set("not_name_words"):
                 yield m.start(), m.end(), {}

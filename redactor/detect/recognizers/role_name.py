@@ -26,7 +26,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     after = re.compile(rf"({name_run(2, 4)})[ \t]*(?:\([ \t]*|,[ \t]*(?:the[ \t]+)?)"
                        rf"(?i:[\w-]+[ \t]+)?(?i:({alternation}))\b")
     alone = re.compile(rf"(?<![\w\-'\u2019.])({NAME_WORD}),[ \t]+(?:(?i:(?:the|a|an|my|our|your|his|her|their)"
-                       rf"[ \t]+(?:[\w-]+[ \t]+){{0,2}}({alternation}))\b|whose[ \t]+(?:sur|first[ \t]|given[ \t]|family[ \t])?name)")
+                       rf"[ \t]+(?:[\w-]+[ \t]+){{0,2}}({alternation}))\b"
+                       rf"|whose[ \t]+(?:sur|first[ \t]|given[ \t]|family[ \t])?name)")
     return before, after, alone, roles
 
 
