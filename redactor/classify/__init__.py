@@ -252,10 +252,11 @@ class Classifier:
     def classify(self, text: str) -> Classification:
         sections = split_sections(text) or [Section(0, len(text), "start")]
         spans = [(s.start, s.end) for s in sections] + [(0, len(text))]
-        read = self.model_scores([text[a:b] for a, b in spans])
+        distinct = list(dict.fromkeys(spans))  # a one-section text is read once, not as section and whole
+        read = dict(zip(distinct, self.model_scores([text[a:b] for a, b in distinct])))
         with self.nlp.select_pipes(enable=["confidential_cues"]):
-            cued = list(self.nlp.pipe(text[a:b][:CUE_CHARS] for a, b in spans))
-        scored = [self._score(c, a, r) for c, r, (a, _) in zip(cued, read, spans)]
+            cued = dict(zip(distinct, self.nlp.pipe(text[a:b][:CUE_CHARS] for a, b in distinct)))
+        scored = [self._score(cued[span], span[0], read[span]) for span in spans]
         whole, per_section = scored[-1], scored[:-1]
         whole_own = set(whole)
         itemised = _itemised(sections)
