@@ -25,9 +25,10 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 #: Between two items of a list: a comma, semicolon, slash or ampersand, and/or a conjunction.
 _SEPARATOR = rf"(?:[ \t]*[,;/&](?:{_GAP}(?:and|or))?{_GAP}?|{_GAP}(?:and|or){_GAP})"
 _PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
-#: One item: an optional title, then one to three name words (particles allowed between them).
+#: One item: an optional title, then one to three name words (particles allowed between them), one space
+#: apart (a tab or a run of spaces separates table cells, not the words of a name).
 _ITEM = (rf"(?:(?:{titles_pattern()})[ \t]+)?"
-         rf"(?P<name>{NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{NAME_WORD}){{0,2}})")
+         rf"(?P<name>{NAME_WORD}(?: (?:{_PARTICLE} )*{NAME_WORD}){{0,2}})")
 #: A role in brackets after an item: ``Tharshini Vigneswaran (chair), Kudakwashe Nyamande``.
 _ROLE = r"(?:[ \t]*\([^()\n]{1,30}\))?"
 #: What may follow the last item of a list: punctuation, a bracket, the end of the line, another item.

@@ -109,12 +109,14 @@ def _is_initial(word: str) -> bool:
 _TITLE = re.compile(titles_pattern())
 
 
-_SURNAME_FIRST = re.compile(r"^([A-Z][A-Z'\u2019\-]+),\s+(.+)$")
+_SURNAME_FIRST = re.compile(r"^([A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+)*),\s+(.+)$")
+#: ``DANG Thi Mai``: the family name first, in capitals, then given names as written.
+_FAMILY_FIRST = re.compile(r"^([A-Z][A-Z'\u2019\-]+)\s+((?:[A-Z][a-z][^\s]*\s*)+)$")
 
 
 def name_words(name: str) -> tuple[str, ...]:
     """The words of a name, given name first, without titles, punctuation or possessive."""
-    reordered = _SURNAME_FIRST.match(name.strip())
+    reordered = _SURNAME_FIRST.match(name.strip()) or _FAMILY_FIRST.match(name.strip())
     if reordered:
         name = f"{reordered.group(2)} {reordered.group(1)}"
     words = [w.strip(",;:") for w in name.split()]
@@ -188,7 +190,8 @@ class People:
                 name = r"[ \t]*\n?[ \t]*".join(re.escape(w) for w in form)
                 initials = (rf"{name}[^()\n]{{0,60}}\([ \t]*({UPPER}{{2,4}})\b",  # Name, Officer (DL)
                             rf"(?<![\w])({UPPER}{{2,4}})[ \t]*(?:=|:|\(|-)[ \t]*{name}",  # TK = Name / HN (Name
-                            rf"(?m)^[ \t]*({UPPER}{{2,4}})[ \t]*\n[ \t]*{name}")  # initials signed above the name
+                            rf"(?m)^[ \t]*({UPPER}{{2,4}})[ \t]*\n[ \t]*{name}",  # initials signed above the name
+                            rf"(?m)^[ \t]*({UPPER}{{2,4}})[ \t]+{name}")  # initials before the name: "IO Ilze Ozolina"
                 for pattern in initials:
                     for m in re.finditer(pattern, text):
                         if _initials_of(m.group(1), form):
@@ -246,6 +249,8 @@ class People:
             longest = max(person.forms, key=len)
             if len(longest) > 2:
                 forms.add(tuple(longest[1:]))  # the whole surname: "da Silva Pereira", "Mac an t-Saoir"
+            if len(longest) > 1:
+                forms.add((longest[-1], *longest[:-1]))  # the family name first: "DANG Thi Mai", "Smith Jane"
             for form in forms:
                 parts = [re.escape(w).replace(r"\.", r"\.?") for w in form]
                 out.append((person, r"[ \t]*\n?[ \t]*".join(parts) if len(parts) > 1 else parts[0], len(form) == 1))

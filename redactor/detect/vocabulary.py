@@ -90,7 +90,8 @@ def looks_like_name(words: list[str]) -> bool:
             continue  # an initial: "J. Smith", "Demelza R"
         if not NAME_WORD_RE.fullmatch(w) and not is_date_word(w) and not FOREIGN_WORD_RE.fullmatch(w):
             return False
-        if w.lower().rstrip(".") in blocked or (is_stop(w) and w.lower() not in word_set("word_names")):
+        bare = w.lower().rstrip(".")
+        if bare in blocked or (is_stop(bare) and bare not in word_set("word_names")):
             return False
     return True
 

@@ -122,3 +122,24 @@ def test_names_in_other_scripts_bullets_greetings_and_interview_initials_are_fou
 def test_a_document_in_another_script_is_not_taken_for_names(detector):
     text = "Объявление. " + "Собрание членов партии состоится в среду вечером в главном зале. " * 10
     assert person_texts(detector, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We know you and Mirwais are Pashtun.", "Mirwais"),
+    ("Dumisani and I went to the branch meeting.", "Dumisani"),
+    ("Sub-panel\tTharshini Vigneswaran (chair), Kudakwashe Nyamande, Ealish Kermode", "Tharshini Vigneswaran"),
+    ("Name\tNo.\nDANG Thi Mai\t5532208\n", "DANG Thi Mai"),
+    ("Member no\tName\tDOB\nL1920130\tST LOUIS, Darnell\t1972-05-05\n\nLater Darnell St Louis rang.", "Darnell St Louis"),
+    ("From: Ilze Ozolina <i.ozolina@example.org>\n\nIO Ilze Ozolina | Head of Complaints\n", "IO"),
+    ("I've phoned Ms Zhang. She says she is not sleeping.\nWiki\n3. From: Ayodele Bankole <a.b@example.org>\n", "Wiki"),
+])
+def test_names_beside_pronouns_in_table_cells_family_first_and_paragraph_sign_offs(detector, text, name):
+    assert name in person_texts(detector, text)
+
+
+def test_a_word_beside_a_pronoun_that_is_an_ordinary_word_is_not_a_name(detector):
+    assert person_texts(detector, "You and Finance need to agree the budget.") == []
+
+
+def test_a_column_header_is_not_a_name(detector):
+    assert "No." not in person_texts(detector, "Name\tNo.\nDANG Thi Mai\t5532208\n")

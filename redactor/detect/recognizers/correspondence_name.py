@@ -108,7 +108,8 @@ _SIGNATURE = r"(?:(?:[ \t]*\n){1,2}[ \t]*[A-Z][^\n]{0,60}(?:\n[ \t]*[A-Z][^\n]{0
 #: A name or initials alone on the last line of a message body (after a blank line), or at the end
 #: of its last sentence.
 _BARE_SIGN_OFF = re.compile(
-    rf"(?:(?<=\n\n)|(?<=\n[ \t]\n)|(?<=[.!?])[ \t]+)[ \t]*((?:{_INITIALS})(?![\w.])|{NAME_WORD}(?:[ \t]{NAME_WORD})?)"
+    rf"(?:(?<=\n\n)|(?<=\n[ \t]\n)|(?<=[.!?]\n)|(?<=[.!?])[ \t]+)[ \t]*"
+    rf"((?:{_INITIALS})(?![\w.])|{NAME_WORD}(?:[ \t]{NAME_WORD})?)"
     rf"[ \t]*{_SIGNATURE}?{_NEXT_MESSAGE}")
 #: ``Ref: <reference> (AB/CD)``: the writer's and the typist's initials.
 _REFERENCE_INITIALS = re.compile(

@@ -18,8 +18,15 @@ from .base import CodeRecognizer
 from .titled_name import trim_name
 
 _RUN = re.compile(rf"(?<![\w\-'’])({name_run(2, 4, newline=True)})")
+#: A word coordinated with a personal pronoun is a person: ``you and Mirwais``, ``Mirwais and I``.
+_WITH_A_PRONOUN = re.compile(rf"(?i:\b(?:you|me|him|her|them|us|I|we|he|she|they)[ \t]+(?:and|&)[ \t]+)"
+                             rf"({NAME_WORD})(?![\w\-])"
+                             rf"|(?<![\w\-])({NAME_WORD})(?=[ \t]+(?:and|&)[ \t]+(?:I|me|myself)\b)")
 _INITIALS_SURNAME = re.compile(rf"(?<![\w.])((?:[A-Z]\.[ \t]?){{1,3}})[ \t]?({NAME_WORD})(?![\w\-])")
-_SURNAME_FIRST = re.compile(r"(?<![\w\-])([A-Z][A-Z'’\-]{1,}),[ \t]+([A-Z][a-z\u00E0-\u017E'’\-]+)(?![\w\-])")
+_SURNAME_FIRST = re.compile(r"(?<![\w\-])([A-Z][A-Z'’\-]{1,}(?: [A-Z][A-Z'’\-]{1,}){0,2}),[ \t]+"
+                            r"([A-Z][a-z\u00E0-\u017E'’\-]+)(?![\w\-])")
+#: The family name first, in capitals, without a comma: ``DANG Thi Mai``, ``KIM Min-jun``.
+_FAMILY_FIRST = re.compile(rf"(?<![\w\-])([A-Z]{{2,}}) ({NAME_WORD}(?: {NAME_WORD})?)(?![\w\-])")
 
 
 def cut_at_place(text: str, start: int, end: int) -> tuple[int, int]:
@@ -116,10 +123,20 @@ class GivenNameRecognizer(CodeRecognizer):
             if _names_a_person(words) and not _a_place_here(text, start, end, nlp_artifacts):
                 yield start, end, {}
         yield from _lone_given_names(getattr(nlp_artifacts, "tokens", None))
+        for m in _WITH_A_PRONOUN.finditer(text):  # "you and Mirwais are", "Mirwais and I"
+            word = m.group(1) or m.group(2)
+            if not word.isupper() and not _is_ordinary(word) and word.lower() not in word_set("not_name_words"):
+                start = m.start(1) if m.group(1) else m.start(2)
+                yield start, start + len(word), {}
         for m in _INITIALS_SURNAME.finditer(text):  # "J.R. Hartley-Moss", "D. Mbeki"
             surname = m.group(2)
             if not surname.isupper() and (is_surname(surname) or not _is_ordinary(surname)):
                 yield m.start(1), m.end(2), {}
+        for m in _FAMILY_FIRST.finditer(text):
+            given = m.group(2).split()
+            if (is_given_name(given[0]) and not given[0].isupper() and not _is_ordinary(given[0])
+                    and m.group(1).lower() not in word_set("not_name_words") and not _is_ordinary(m.group(1))):
+                yield m.start(), m.end(), {}
         for m in _SURNAME_FIRST.finditer(text):
             if is_given_name(m.group(2)) and m.group(1).lower() not in word_set("not_name_words"):
                 yield m.start(), m.end(), {}
