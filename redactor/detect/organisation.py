@@ -5,7 +5,8 @@ An e-mail address whose local part names an office (``press@``,
 the same line as one of the organisation's public postcodes
 (``public_postcodes``), and the phone numbers, e-mail addresses and references
 on the organisation's own contact lines (``Press Office: ...``,
-``organisation_line_cues``) are left in the document. All of it is
+``organisation_line_cues``) are left in the document, and so is a press release's own
+reference (``Ref: PR/2025/031`` in a release that names no one). All of it is
 organisation configuration in ``models/detection.yaml``.
 """
 from __future__ import annotations
@@ -42,12 +43,13 @@ def _public_lines(text: str) -> list[tuple[int, int]]:
 def _contact_lines(text: str, findings: list[Finding]) -> list[tuple[int, int]]:
     """The organisation's own contact lines.
 
-    A short line that starts with a cue (``Press Office: ...``, ``Promoted by ...``)
-    or names one in brackets (``... (regional office)``), or that holds a role
-    mailbox and no other e-mail address. A cue inside prose does not count.
+    A short line that starts with a cue (``Press Office: ...``, ``Promoted by ...``), perhaps
+    after a short label (``Contact: Press Office, ...``), or names one in brackets
+    (``... (regional office)``), or that holds a role mailbox and no other e-mail address.
+    A cue inside prose does not count.
     """
     cue = "|".join(re.escape(c) for c in data()["organisation_line_cues"])
-    labelled = re.compile(rf"(?im)^[ \t]*(?:{cue})|\((?:{cue})\)")
+    labelled = re.compile(rf"(?im)^[ \t]*(?:[\w ]{{1,25}}:[ \t]*)?(?:{cue})|\((?:{cue})\)")
     emails = sorted((f for f in findings if f.entity_type == "EMAIL"), key=lambda f: f.start)
     email_starts = [f.start for f in emails]
     lines = []
@@ -59,6 +61,22 @@ def _contact_lines(text: str, findings: list[Finding]) -> list[tuple[int, int]]:
         if labelled.search(text, start, end) or (roles and len(roles) == len(on_line)):
             lines.append((start, end))
     return lines
+
+
+#: Findings that make a document name a person: then every reference in it may be theirs.
+PERSONAL = frozenset({"PERSON", "MEMBERSHIP_NO", "NINO", "NHS_NUMBER"})
+_OWN_REFERENCE = re.compile(r"(?i)\b(?:ref(?:erence)?|release\s+no)\b\.?\s*(?:no\.?|number)?\s*:?\s*$")
+
+
+def _release_reference(text: str, f: Finding, findings: list[Finding]) -> bool:
+    """A release's own reference: a labelled reference in a press release that names no one."""
+    if f.entity_type != "CASE_REF" or any(g.entity_type in PERSONAL for g in findings):
+        return False
+    cues = "|".join(re.escape(c) for c in data()["release_cues"])
+    if not re.search(rf"(?i)(?<!\w)(?:{cues})(?!\w)", text):
+        return False
+    line_start = text.rfind("\n", 0, f.start) + 1
+    return _OWN_REFERENCE.search(text[max(line_start, f.start - 40):f.start]) is not None
 
 
 def drop_organisation_contacts(text: str, findings: list[Finding]) -> list[Finding]:
@@ -74,6 +92,8 @@ def drop_organisation_contacts(text: str, findings: list[Finding]) -> list[Findi
         if f.entity_type in ADDRESS_TYPES and any(s <= f.start and f.end <= e for s, e in public):
             continue
         if f.entity_type in CONTACT_TYPES and any(s <= f.start and f.end <= e for s, e in contact):
+            continue
+        if _release_reference(text, f, findings):
             continue
         kept.append(f)
     return kept

@@ -143,3 +143,4 @@ def test_a_word_beside_a_pronoun_that_is_an_ordinary_word_is_not_a_name(detector
 
 def test_a_column_header_is_not_a_name(detector):
     assert "No." not in person_texts(detector, "Name\tNo.\nDANG Thi Mai\t5532208\n")
+

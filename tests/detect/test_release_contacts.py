@@ -1,0 +1,26 @@
+"""A press release's own reference and its press office's numbers are not personal data."""
+from redactor.formats.text import PlainText
+
+
+RELEASE = """PRESS RELEASE
+For immediate release
+Ref: PR/2025/031
+
+Party launches campaign to save local bus routes.
+
+ENDS
+
+Contact: Press Office, 0161 496 0000, out of hours 07700 900 000
+Quote reference PR-2025-031.
+"""
+
+
+def test_a_press_release_keeps_its_own_reference_and_press_office_numbers(detector):
+    doc = PlainText().read(RELEASE.encode(), "x.txt")
+    assert detector.detect(doc) == []
+
+
+def test_a_reference_in_a_release_that_names_someone_is_still_removed(detector):
+    text = RELEASE.replace("Party launches", "Ms Jane Okoro, membership number L1234567, launches")
+    doc = PlainText().read(text.encode(), "x.txt")
+    assert "CASE_REF" in {f.entity_type for f in detector.detect(doc)}
