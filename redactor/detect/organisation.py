@@ -5,8 +5,8 @@ An e-mail address whose local part names an office (``press@``,
 the same line as one of the organisation's public postcodes
 (``public_postcodes``), and the phone numbers, e-mail addresses and references
 on the organisation's own contact lines (``Press Office: ...``,
-``organisation_line_cues``) are left in the document, and so is a press release's own
-reference (``Ref: PR/2025/031`` in a release that names no one). All of it is
+``organisation_line_cues``) are left in the document, and so are the phone numbers and
+references of a press release that names no one (``Ref: PR/2025/031``, the press line). All of it is
 organisation configuration in ``models/detection.yaml``.
 """
 from __future__ import annotations
@@ -65,23 +65,24 @@ def _contact_lines(text: str, findings: list[Finding]) -> list[tuple[int, int]]:
 
 #: Findings that make a document name a person: then every reference in it may be theirs.
 PERSONAL = frozenset({"PERSON", "MEMBERSHIP_NO", "NINO", "NHS_NUMBER"})
-_OWN_REFERENCE = re.compile(r"(?i)\b(?:ref(?:erence)?|release\s+no)\b\.?\s*(?:no\.?|number)?\s*:?\s*$")
 
 
-def _release_reference(text: str, f: Finding, findings: list[Finding]) -> bool:
-    """A release's own reference: a labelled reference in a press release that names no one."""
-    if f.entity_type != "CASE_REF" or any(g.entity_type in PERSONAL for g in findings):
+#: In a release that names no one, findings of these types can only be the organisation's own.
+RELEASE_TYPES = frozenset({"PHONE", "CASE_REF"})
+
+
+def _anonymous_release(text: str, findings: list[Finding]) -> bool:
+    """Whether the text is a release for publication (``release_cues``) that names no person."""
+    if any(g.entity_type in PERSONAL for g in findings):
         return False
     cues = "|".join(re.escape(c) for c in data()["release_cues"])
-    if not re.search(rf"(?i)(?<!\w)(?:{cues})(?!\w)", text):
-        return False
-    line_start = text.rfind("\n", 0, f.start) + 1
-    return _OWN_REFERENCE.search(text[max(line_start, f.start - 40):f.start]) is not None
+    return re.search(rf"(?i)(?<!\w)(?:{cues})(?!\w)", text) is not None
 
 
 def drop_organisation_contacts(text: str, findings: list[Finding]) -> list[Finding]:
     public = _public_lines(text)
     contact = _contact_lines(text, findings)
+    release = _anonymous_release(text, findings)
     kept = []
     for f in findings:
         if f.entity_type == "EMAIL" and is_role_mailbox(text[f.start:f.end]):
@@ -93,7 +94,7 @@ def drop_organisation_contacts(text: str, findings: list[Finding]) -> list[Findi
             continue
         if f.entity_type in CONTACT_TYPES and any(s <= f.start and f.end <= e for s, e in contact):
             continue
-        if _release_reference(text, f, findings):
-            continue
+        if release and f.entity_type in RELEASE_TYPES:
+            continue  # a release that names no one: its numbers and references are the organisation's
         kept.append(f)
     return kept

@@ -24,3 +24,9 @@ def test_a_reference_in_a_release_that_names_someone_is_still_removed(detector):
     text = RELEASE.replace("Party launches", "Ms Jane Okoro, membership number L1234567, launches")
     doc = PlainText().read(text.encode(), "x.txt")
     assert "CASE_REF" in {f.entity_type for f in detector.detect(doc)}
+
+
+def test_any_number_in_a_release_that_names_no_one_is_the_organisations(detector):
+    text = RELEASE + "Call 020 7946 0018 for the campaign pack, reference CAMP/25/7.\n"
+    doc = PlainText().read(text.encode(), "x.txt")
+    assert detector.detect(doc) == []
