@@ -25,7 +25,7 @@ from .engine import DEFAULT_MODEL, analyzer
 from .gazetteer import is_given_name
 from .lists import listed_people
 from .organisation import drop_organisation_contacts
-from .people import KnownPerson, People, find_mentions, name_words
+from .people import KnownPerson, People, find_mentions, name_words, names_from_fields
 from .roles import assign_roles
 from .tie import tied_to_person
 from .types import canonical, kind
@@ -81,6 +81,8 @@ class Detector:
 
         people = People(known)
         addresses = _mask(len(doc.text), (f for f in raw if f.entity_type in ("ADDRESS", "POSTCODE", "EMAIL", "URL")))
+        for words in names_from_fields(doc.text):
+            people.add(words, whole=True)
         candidates = [f for f in raw if f.entity_type == "PERSON"
                       and _is_person_candidate(doc.text, f, addresses, places, place_words)]
         for f in candidates:

@@ -70,9 +70,10 @@ class Person:
     def matches(self, words: tuple[str, ...]) -> bool:
         """Whether ``words`` name this person (same surname, compatible first name, or a given alias)."""
         folded = tuple(w.lower() for w in words)
-        for form in self.alias_forms:
-            if folded == tuple(w.lower() for w in form):
-                return True
+        for form in (*self.alias_forms, *self.forms):
+            known = tuple(w.lower() for w in form)
+            if folded == known or (1 < len(folded) < len(known) and known[:len(folded)] == folded):
+                return True  # a form already seen, or the given names of a longer one ("Filmon Tekle")
         if words[-1].lower() == self.surname.lower() and len(words) > 1 and len(max(self.forms, key=len)) > 1:
             mine = max(self.forms, key=len)[0]
             return words[0][0].lower() == mine[0].lower() and (
@@ -124,6 +125,26 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in words if w)
 
 
+_GIVEN_FIELD = re.compile(r"(?im)^[ \t]*(?:first[ \t]+names?|forenames?|given[ \t]+names?|first[ \t]+name\(s\)|"
+                          r"forename\(s\))[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$")
+_FAMILY_FIELD = re.compile(r"(?im)^[ \t]*(?:last[ \t]+name|surname|family[ \t]+name)[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$")
+#: How many lines apart a record's given-name and family-name fields may be.
+FIELD_REACH = 3
+
+
+def names_from_fields(text: str) -> list[tuple[str, ...]]:
+    """Whole names of records that split them into fields: ``First name(s): Filmon Tekle`` with
+    ``Last name: GHEBREMEDHIN`` a line or two away is ``Filmon Tekle GHEBREMEDHIN``."""
+    families = [(text.count("\n", 0, m.start()), m.group(1)) for m in _FAMILY_FIELD.finditer(text)]
+    names = []
+    for m in _GIVEN_FIELD.finditer(text):
+        line = text.count("\n", 0, m.start())
+        near = [value for at, value in families if abs(at - line) <= FIELD_REACH]
+        if near:
+            names.append(tuple(m.group(1).split()) + tuple(near[0].split()))
+    return names
+
+
 class People:
     """The people of one document, built up from findings and the user's list."""
 
@@ -153,9 +174,18 @@ class People:
                 return person
         return None
 
-    def add(self, words: tuple[str, ...], role: str | None = None, trusted: bool = False) -> Person | None:
+    def add(self, words: tuple[str, ...], role: str | None = None, trusted: bool = False,
+            whole: bool = False) -> Person | None:
+        """The person ``words`` name, added if new. ``whole`` says the words are a complete name (a
+        record's name fields put together), so one that extends a known name is that person."""
         if not trusted and not looks_like_name(list(words)):
             return None
+        folded = tuple(w.lower() for w in words)
+        for person in self.people if whole else ():  # "Filmon Tekle", then "Filmon Tekle GHEBREMEDHIN"
+            if any(1 < len(f) < len(words) and folded[:len(f)] == tuple(w.lower() for w in f) for f in person.forms):
+                person.forms.append(words)
+                person.role = person.role or role
+                return person
         for person in self.people:
             if person.matches(words):
                 if words not in person.forms:

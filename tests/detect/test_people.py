@@ -59,3 +59,13 @@ def test_a_name_does_not_run_into_a_label_on_the_next_line(detector):
     text = "Signed: Gareth Llewellyn\nDated: 26 February 2024\n"
     found = person_texts(detector, text)
     assert "Gareth Llewellyn" in found and not any("Dated" in f for f in found)
+
+
+def test_a_record_with_split_name_fields_is_one_person_and_a_relative_is_another(detector):
+    text = ("First name(s): Filmon Tekle\nLast name: GHEBREMEDHIN\nEmail: fil@example.com\n\n"
+            "Household: linked to Luwam Ghebremedhin (00519733)\n")
+    doc = PlainText().read(text.encode(), "x.txt")
+    found = [f for f in detector.detect(doc, [KnownPerson("Filmon Tekle", "subject")]) if f.entity_type == "PERSON"]
+    person_of = {doc.text[f.start:f.end]: f.person for f in found}
+    assert person_of["GHEBREMEDHIN"] == person_of["Filmon Tekle"]
+    assert person_of["Luwam Ghebremedhin"] != person_of["Filmon Tekle"]
