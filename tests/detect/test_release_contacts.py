@@ -30,3 +30,15 @@ def test_any_number_in_a_release_that_names_no_one_is_the_organisations(detector
     text = RELEASE + "Call 020 7946 0018 for the campaign pack, reference CAMP/25/7.\n"
     doc = PlainText().read(text.encode(), "x.txt")
     assert detector.detect(doc) == []
+
+
+def test_a_sanctions_table_that_names_no_one_is_not_about_a_person(detector):
+    text = "Disciplinary cases closed in 2024\n\nSanction\tCases\tShare\nExpulsion\t41\t12%\nFormal warning\t120\t35%\n"
+    doc = PlainText().read(text.encode(), "x.txt")
+    assert [f.entity_type for f in detector.detect(doc)] == []
+
+
+def test_a_sanction_in_a_case_table_with_the_respondent_is_removed(detector):
+    text = "Respondent\tMr Anil Mistry\nSanction\tExpulsion\n"
+    doc = PlainText().read(text.encode(), "x.txt")
+    assert "SANCTION" in {f.entity_type for f in detector.detect(doc)}

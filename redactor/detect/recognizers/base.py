@@ -36,9 +36,10 @@ class CodeRecognizer(LocalRecognizer):
         for start, end, meta in self.spans(text, nlp_artifacts):
             if end <= start:
                 continue
-            explanation = AnalysisExplanation(recognizer=self.name, original_score=self.SCORE)
+            name = meta.pop("recognizer", self.name)  # a finding some other rule should judge
+            explanation = AnalysisExplanation(recognizer=name, original_score=self.SCORE)
             entity = meta.pop("entity", self.ENTITY)
-            metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: name,
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, **meta}
             results.append(RecognizerResult(entity, start, end, self.SCORE, explanation, metadata))
         return results

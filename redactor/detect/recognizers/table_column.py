@@ -100,6 +100,22 @@ def _assign(columns: list[tuple[int, int, str | None]], offset: int) -> str | No
     return best
 
 
+#: Columns that say whose each row is.
+IDENTIFYING = frozenset({"PERSON", "MEMBERSHIP_NO", "NINO", "NHS_NUMBER", "EMAIL", "PHONE", "ADDRESS", "POSTCODE"})
+
+
+#: The recognizer name of table cells whose row does not say whose it is: :mod:`..tie` judges them.
+UNOWNED = "TableCellRecognizer"
+
+
+def _cell(s: int, e: int, kind: str, owned: bool) -> tuple[int, int, dict]:
+    """A cell's finding. In a table with no column that says whose a row is (``Sanction | Cases``
+    in an annual report), a cell is about a person only if :mod:`..tie` finds one near it."""
+    if owned or kind in IDENTIFYING:
+        return s, e, {"entity": kind}
+    return s, e, {"entity": kind, "recognizer": UNOWNED}
+
+
 class TableColumnRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
     EXTRA_ENTITIES = tuple(sorted(set(data()["table_columns"]) - {"PERSON"}))
@@ -116,13 +132,19 @@ class TableColumnRecognizer(CodeRecognizer):
                 i += 1
                 continue
             columns, row = found
+            owned = any(kind in IDENTIFYING for _, _, kind in columns)
             while row < len(lines) and text[lines[row][0]:lines[row][1]].strip():
-                yield from self._row(text, lines[row], columns)
+                yield from self._row(text, lines[row], columns, owned)
                 row += 1
             i = row
 
     def _tab_tables(self, text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int, dict]]:
-        """Tables whose rows are tab-separated cells (DOCX and PDF tables): columns by position in the row."""
+        """Tables whose rows are tab-separated cells (DOCX and PDF tables): columns by position in the row.
+
+        Key-value rows (``Sanction <tab> Expulsion``) are about a person by construction only when
+        some row of the kind says who (``Respondent <tab> ...``); otherwise they are left to the
+        sentence test of :mod:`..tie` like any other finding (recognizer ``UNOWNED``)."""
+        pairs: list[tuple[int, int, str]] = []
         i = 0
         while i < len(lines):
             ls, le = lines[i]
@@ -133,12 +155,13 @@ class TableColumnRecognizer(CodeRecognizer):
                 # a key-value row ("Respondent <tab> Mr Anil Mistry"), not a header
                 s, e = header[1]
                 if plausible(types[0], text[s:e]):
-                    yield s, e, {"entity": types[0]}
+                    pairs.append((s, e, types[0]))
                 i += 1
                 continue
             if not (typed >= 2 or (typed and len(header) >= 3)):
                 i += 1
                 continue
+            owned = any(t in IDENTIFYING for t in types)
             row = i + 1
             while row < len(lines) and "\t" in text[lines[row][0]:lines[row][1]]:
                 cells = _tab_cells(text, *lines[row])
@@ -147,15 +170,18 @@ class TableColumnRecognizer(CodeRecognizer):
                 if len(cells) == len(header):
                     for (s, e), kind in zip(cells, types):
                         if kind and e > s and plausible(kind, text[s:e]):
-                            yield s, e, {"entity": kind}
+                            yield _cell(s, e, kind, owned)
                 row += 1
             i = row
+        owned = any(kind in IDENTIFYING for _, _, kind in pairs)
+        for s, e, kind in pairs:
+            yield _cell(s, e, kind, owned)
 
-    def _row(self, text: str, line: tuple[int, int], columns) -> Iterator[tuple[int, int, dict]]:
+    def _row(self, text: str, line: tuple[int, int], columns, owned: bool) -> Iterator[tuple[int, int, dict]]:
         ls, le = line
         if _RULE.match(text[ls:le]):
             return
         for s, e in _cells(text, ls, le):
             kind = _assign(columns, s - ls)
             if kind and plausible(kind, text[s:e]):
-                yield s, e, {"entity": kind}
+                yield _cell(s, e, kind, owned)
