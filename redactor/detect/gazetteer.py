@@ -90,7 +90,7 @@ def dictionary_words() -> frozenset[str]:
 
 
 def is_dictionary_word(word: str) -> bool:
-    """Whether ``word`` (or its singular) is an English dictionary word."""
+    """Whether ``word`` (or its singular, or each part of it when hyphenated) is an English dictionary word."""
     folded = word.lower().strip(".,'’")
     words = dictionary_words()
     if folded in words:
@@ -98,6 +98,8 @@ def is_dictionary_word(word: str) -> bool:
     for suffix, base in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ied", "y")):
         if folded.endswith(suffix) and folded[: -len(suffix)] + base in words:
             return True
+    if "-" in folded.strip("-"):  # "sub-panel", "by-election": every part a word
+        return all(is_dictionary_word(part) for part in folded.split("-") if part)
     return False
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..document import Finding
-from .gazetteer import is_common_word
+from .gazetteer import is_common_word, is_dictionary_word
 from .roles import normalise_role
 from .vocabulary import INITIALS_RE, NAME_WORD, PARTICLES, UPPER, is_stop, looks_like_name, titles_pattern, word_set
 
@@ -345,7 +345,12 @@ def _widen(text: str, start: int, end: int, taken: bytearray) -> tuple[int, int]
 def _acceptable(m: re.Match[str], single: bool, tags: Mapping[int, str], lower_words: set[str]) -> bool:
     matched = m.group()
     if matched.islower():
-        return False
+        # a known name typed in lower case ("spoke to priya", "tomasz kowalski said"): only where
+        # it can be nothing else
+        text, start, end = m.string, m.start(), m.end()
+        if text[start - 1:start] in (".", "@", "/", "_") or re.match(r"[.@_/]\w", text[end:end + 2]):
+            return False  # part of an e-mail address, a handle or a URL
+        return not single or not (is_common_word(matched) or is_dictionary_word(matched) or len(matched) < 3)
     if not single:
         return True
     word = matched.lower()

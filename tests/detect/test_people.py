@@ -69,3 +69,11 @@ def test_a_record_with_split_name_fields_is_one_person_and_a_relative_is_another
     person_of = {doc.text[f.start:f.end]: f.person for f in found}
     assert person_of["GHEBREMEDHIN"] == person_of["Filmon Tekle"]
     assert person_of["Luwam Ghebremedhin"] != person_of["Filmon Tekle"]
+
+
+def test_a_known_name_typed_in_lower_case_is_found_but_not_in_an_address_or_as_a_word(detector):
+    text = ("From: Priya Raman <priya.raman@example.org>\n\nspoke to priya earlier. "
+            "Mark Evans agreed; please mark the date.\n")
+    found = person_texts(detector, text)
+    assert "priya" in found and "mark" not in found
+    assert not any(f == "priya" for f in person_texts(detector, "From: Priya Raman <priya.raman@example.org>\n"))
