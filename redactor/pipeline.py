@@ -171,6 +171,7 @@ class Redactor:
         self._lock = threading.Lock()
         self.pseudonyms = Pseudonyms(pseudonym_key)
         self._warm_run = False
+        self._guarded_runs = 0  # guarded runs so far: the second one prefills the caches (see warm)
 
     def _loaded(self, name: str, load: Callable[[], Any]) -> Any:
         """A model loaded on first use, once, under the lock."""
@@ -283,7 +284,8 @@ class Redactor:
         This is what a batch engine calls to make one poisoned file cost only its own time.
         """
         request = request or Request.make(**options)
-        self.warm(request)
+        self.warm(request, prefill=self._guarded_runs > 0)
+        self._guarded_runs += 1
 
         def work() -> tuple[Outcome, Pseudonyms]:
             self._lock = threading.Lock()  # a lock another thread held at the fork stays held in the child
@@ -312,7 +314,7 @@ class Redactor:
             raise UsageError(f"the redacted file must have the original's format ({original.suffix.lower()})")
         data, output = read_input(original, request.limits), read_input(redacted, request.limits)
         if report is None:
-            self.warm(request)
+            self.warm(request, prefill=False)
 
         def work() -> Verification:
             self._lock = threading.Lock()  # a lock another thread held at the fork stays held in the child
@@ -329,10 +331,13 @@ class Redactor:
 
         return run_guarded(work, request.limits)
 
-    def warm(self, request: Request | None = None) -> None:
+    def warm(self, request: Request | None = None, prefill: bool = True) -> None:
         """Load the models now, so that guarded children share them instead of loading their own.
 
         The sentence classifier is loaded only when the request's path removes sentences by kind.
+        With ``prefill`` a small letter is planned once too, filling the caches every child would
+        otherwise fill for itself; a single guarded run skips it (its one child fills them once),
+        and the second run of the same Redactor does it, for all that follow.
         """
         self.detector, self.classifier  # noqa: B018 - loading is the point
         if request is not None:
@@ -342,7 +347,7 @@ class Redactor:
                 return  # reported when the work reads the path
             if any(action == "redact" for action in disclosure.sentences.values()):
                 self.sentence_classifier  # noqa: B018
-        if not self._warm_run:
+        if prefill and not self._warm_run:
             self._warm_run = True
             self._run_once(request)
 
