@@ -28,13 +28,13 @@ from typing import Any
 from .document import Decision, Document
 from .errors import UnsafeToRedact, UsageError
 from .formats.text import splice
+from .marks import without_marks
 from .normalise import normalised
 
 MIN_LENGTH = 3
 #: types whose every word identifies (a surname alone is a leak of a full name).
 WORD_TYPES = frozenset({"PERSON", "ADDRESS"})
 #: a mark redactor writes in place of a value: an upper-case type or label in square brackets.
-_MARK = re.compile(r"\[[A-Z][A-Z0-9_]*(?:[:\s][^\]\n]{0,200})?\]")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 #: at most this many leaking parts are named in the one-line message.
 NAMED_PARTS = 5
@@ -105,12 +105,6 @@ def kept_text(text: str, spans: Iterable[Span]) -> str:
     for start, end, _ in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
-
-
-def without_marks(text: str) -> str:
-    """``text`` without redactor's own marks (``[PERSON]``, ``[REDACTED 9(c)]``, ``[ENC:...]``), whose
-    type words are not leaks of a value that happens to contain the same word."""
-    return _MARK.sub(" ", text)
 
 
 def find_leaks(values: dict[str, str], kept: str, parts: Iterable[tuple[str, str]]) -> list[Leak]:

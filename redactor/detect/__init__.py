@@ -21,6 +21,7 @@ from dataclasses import replace
 from presidio_analyzer import RecognizerResult
 
 from ..document import Document, Finding
+from ..marks import blank_marks
 from .engine import DEFAULT_MODEL, analyzer
 from .gazetteer import is_given_name
 from .lists import listed_people
@@ -64,7 +65,8 @@ class Detector:
         tags: dict[int, str] = {}
         sentences: list[tuple[int, int]] = []
         chunks = analysis_chunks(doc)
-        texts = [soft_wrapped(doc.text[start:end]) for start, end in chunks]
+        readable = blank_marks(doc.text)  # redactor's own marks ([PERSON], [REDACTED 9(c)]) are never data
+        texts = [soft_wrapped(readable[start:end]) for start, end in chunks]
         batches = self.analyzer.nlp_engine.process_batch(texts, language="en", batch_size=BATCH_SIZE)
         for (chunk_start, _), (text, artifacts) in zip(chunks, batches):
             spacy_doc = artifacts.tokens
@@ -77,7 +79,7 @@ class Detector:
             places.update(e.text.lower() for e in spacy_doc.ents if e.label_ in PLACE_LABELS)
             place_words.update(t.text.lower() for e in spacy_doc.ents if e.label_ in GEO_LABELS for t in e)
         for recognizer in self._document_level:
-            raw.extend(_to_findings(recognizer.analyze(doc.text, recognizer.supported_entities, None), 0, doc.text))
+            raw.extend(_to_findings(recognizer.analyze(readable, recognizer.supported_entities, None), 0, readable))
 
         people = People(known)
         addresses = _mask(len(doc.text), (f for f in raw if f.entity_type in ("ADDRESS", "POSTCODE", "EMAIL", "URL")))
