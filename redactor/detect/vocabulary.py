@@ -38,6 +38,11 @@ FOREIGN_LETTER = ("[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\
                   "\u0900-\u0dff\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff\u1200-\u137f\u3040-\u30ff"
                   "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 FOREIGN_WORD_RE = re.compile(rf"{FOREIGN_LETTER}+[\u0300-\u036f\u064b-\u065f]*")
+#: Prepositions that put a place after them: ``in Leeds``, ``held at Southside``.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "on", "into", "across", "around", "outside",
+                                "inside", "throughout"})
+#: A place preposition ending the text before a position (search with ``endpos``).
+AFTER_PLACE_PREPOSITION = re.compile(r"(?i:\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")[ \t]+)$")
 #: An initial or a run of dotted initials: ``J``, ``J.``, ``J.R.``.
 INITIALS_RE = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}")
 _PARTICLE = "(?:" + "|".join(PARTICLES) + ")"

@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable
 
 from ..gazetteer import is_common_word, is_dictionary_word, is_given_name, is_surname
-from ..vocabulary import NAME_WORD, name_run, word_set
+from ..vocabulary import AFTER_PLACE_PREPOSITION, NAME_WORD, PLACE_PREPOSITIONS, name_run, word_set
 from .base import CodeRecognizer
+from .proper_noun_name import NOT_PEOPLE, PROPER
 from .titled_name import trim_name
 
 _RUN = re.compile(rf"(?<![\w\-'’])({name_run(2, 4, newline=True)})")
@@ -59,20 +60,12 @@ def _names_a_person(words: list[str]) -> bool:
     return (first_is_name or not _is_ordinary(words[0])) and not any(_is_ordinary(w) for w in words[1:])
 
 
-PROPER = frozenset({"NNP", "NNPS"})
-NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE",
-                        "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE"})
-PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "into", "across", "around", "outside"})
-
-
-#: Prepositions that put a place, never a person, after them (``held in Milton Keynes``).
-WHERE = re.compile(r"(?i:\b(?:in|at|near|around|outside|across|throughout)[ \t]+)$")
 
 
 def _a_place_here(text: str, start: int, end: int, nlp_artifacts) -> bool:
     """Whether the run follows a preposition of place and spaCy calls a word of it a place."""
     doc = getattr(nlp_artifacts, "tokens", None)
-    if doc is None or not WHERE.search(text, max(0, start - 12), start):
+    if doc is None or not AFTER_PLACE_PREPOSITION.search(text, max(0, start - 12), start):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)

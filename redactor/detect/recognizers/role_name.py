@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..gazetteer import is_common_word, is_dictionary_word
-from ..vocabulary import NAME_WORD, data, looks_like_name, name_run
+from ..vocabulary import AFTER_PLACE_PREPOSITION, NAME_WORD, data, looks_like_name, name_run
 from .base import CodeRecognizer
 
 
@@ -31,8 +31,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     return before, after, alone, roles
 
 
-#: A preposition of place right before a word: ``in Leeds, the member said``.
-_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|at|from|to|near|of|on|into|across|around|outside|inside)[ \t]+)$")
 
 
 def _place_starts(nlp_artifacts) -> frozenset[int]:
@@ -58,7 +56,7 @@ class RoleNameRecognizer(CodeRecognizer):
         places = _place_starts(nlp_artifacts)
         for m in alone.finditer(text):  # "Bongani, a new member whose...", "Cosmin, whose surname..."
             word = m.group(1)
-            if (_PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or m.start() in places
+            if (AFTER_PLACE_PREPOSITION.search(text, max(0, m.start() - 12), m.start()) or m.start() in places
                     or not looks_like_name([word]) or word.isupper() or is_common_word(word)
                     or is_dictionary_word(word)):
                 continue  # "In Leeds, the member said": a place
