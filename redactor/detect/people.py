@@ -56,10 +56,20 @@ class Person:
     alias_forms: list[tuple[str, ...]] = field(default_factory=list)
     #: Whether ``role`` was given by the user (then nothing in the document changes it).
     role_given: bool = False
+    #: (number of forms and alias forms, their lower-cased words, the longest form): forms only grow
+    _folded: tuple = field(default=(), repr=False, compare=False)
+
+    def _lowered(self) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
+        """The forms lower-cased and the longest form, recomputed only when a form was added."""
+        size = (len(self.forms), len(self.alias_forms))
+        if not self._folded or self._folded[0] != size:
+            lowered = [tuple(w.lower() for w in f) for f in (*self.alias_forms, *self.forms)]
+            self._folded = (size, lowered, max(self.forms, key=len))
+        return self._folded[1], self._folded[2]
 
     @property
     def surname(self) -> str:
-        return max(self.forms, key=len)[-1]
+        return self._lowered()[1][-1]
 
     @property
     def first_name(self) -> str | None:
@@ -70,15 +80,15 @@ class Person:
     def matches(self, words: tuple[str, ...]) -> bool:
         """Whether ``words`` name this person (same surname, compatible first name, or a given alias)."""
         folded = tuple(w.lower() for w in words)
-        for form in (*self.alias_forms, *self.forms):
-            known = tuple(w.lower() for w in form)
+        lowered, longest = self._lowered()
+        for known in lowered:
             if folded == known or (1 < len(folded) < len(known) and known[:len(folded)] == folded):
                 return True  # a form already seen, or the given names of a longer one ("Filmon Tekle")
-        if words[-1].lower() == self.surname.lower() and len(words) > 1 and len(max(self.forms, key=len)) > 1:
-            mine = max(self.forms, key=len)[0]
+        if folded[-1] == longest[-1].lower() and len(words) > 1 and len(longest) > 1:
+            mine = longest[0]
             return words[0][0].lower() == mine[0].lower() and (
                 _is_initial(words[0]) or _is_initial(mine) or words[0].lower() == mine.lower())
-        if words[-1].lower() == self.surname.lower():
+        if folded[-1] == longest[-1].lower():
             return True
         return len(words) == 1 and self.first_name is not None and words[0].lower() == self.first_name.lower()
 
@@ -213,6 +223,7 @@ class People:
         self._merge_initials()
         cues = [m.start() for m in _ALIAS_CUE.finditer(text)]
         speakers = {m.group(1) or m.group(2) for m in _SPEAKER_INITIALS.finditer(text)}
+        runs = letter_runs(text)
         for person in self.people:
             for form in person.forms:
                 if len(form) < 2:
@@ -220,12 +231,16 @@ class People:
                 name = r"[ \t]*\n?[ \t]*".join(re.escape(w) for w in form)
                 initials = (rf"{name}[^()\n]{{0,60}}\([ \t]*({UPPER}{{2,4}})\b",  # Name, Officer (DL)
                             rf"(?<![\w])({UPPER}{{2,4}})[ \t]*(?:=|:|\(|-)[ \t]*{name}",  # TK = Name / HN (Name
-                            rf"(?m)^[ \t]*({UPPER}{{2,4}})[ \t]*\n[ \t]*{name}",  # initials signed above the name
-                            rf"(?m)^[ \t]*({UPPER}{{2,4}})[ \t]+{name}")  # initials before the name: "IO Ilze Ozolina"
-                for pattern in initials:
-                    for m in re.finditer(pattern, text):
-                        if _initials_of(m.group(1), form):
-                            person.aliases.add(m.group(1))
+                            rf"^[ \t]*({UPPER}{{2,4}})[ \t]*\n[ \t]*{name}",  # initials signed above the name
+                            rf"^[ \t]*({UPPER}{{2,4}})[ \t]+{name}")  # initials before the name: "IO Ilze Ozolina"
+                # The four forms all hold the name: look only around where the name stands (from the
+                # start of the line before it), in one lookahead scan so their matches may overlap.
+                any_form = re.compile("(?m)(?=" + "|".join(f"(?:{p})" for p in initials) + ")")
+                for start, end in _around(text, re.compile(name), runs.get(_head(form[0]), ())):
+                    for m in any_form.finditer(text[start:end]):
+                        found = next(g for g in m.groups() if g)
+                        if _initials_of(found, form):
+                            person.aliases.add(found)
                 person.aliases.update(s for s in speakers if _initials_of(s, form))
                 if not _ends_before_a_cue(text, form[-1], cues):
                     continue  # the pattern below cannot match; compiling it per name is the costly part
@@ -258,18 +273,19 @@ class People:
                 owners[0].role = owners[0].role or person.role
                 self.people.remove(person)
 
-    def variants(self) -> list[tuple[Person, str, bool]]:
-        """(person, regex, is_single_word) for every form to look for, longest first.
+    def variants(self) -> list[tuple[Person, str, bool, str]]:
+        """(person, regex, is_single_word, head) for every form to look for, longest first.
 
         Aliases (initials) match in capitals only and count as multi-word forms,
-        so no word-likeness check applies to them.
+        so no word-likeness check applies to them. ``head`` is the form's first run of
+        letters, lower-cased: a mention can only start where the text has that run.
         """
-        out: list[tuple[Person, str, bool]] = []
+        out: list[tuple[Person, str, bool, str]] = []
         for person in self.people:
-            out.extend((person, f"(?-i:{re.escape(alias)})", False) for alias in person.aliases)
+            out.extend((person, f"(?-i:{re.escape(alias)})", False, _head(alias)) for alias in person.aliases)
             for alias in person.alias_forms:
                 parts = [re.escape(w).replace(r"\.", r"\.?") for w in alias]
-                out.append((person, r"[ \t]*\n?[ \t]*".join(parts), len(alias) == 1))
+                out.append((person, r"[ \t]*\n?[ \t]*".join(parts), len(alias) == 1, _head(alias[0])))
             forms = {tuple(f) for f in person.forms}
             first = person.first_name
             if first:
@@ -283,9 +299,45 @@ class People:
                 forms.add((longest[-1], *longest[:-1]))  # the family name first: "DANG Thi Mai", "Smith Jane"
             for form in forms:
                 parts = [re.escape(w).replace(r"\.", r"\.?") for w in form]
-                out.append((person, r"[ \t]*\n?[ \t]*".join(parts) if len(parts) > 1 else parts[0], len(form) == 1))
+                out.append((person, r"[ \t]*\n?[ \t]*".join(parts) if len(parts) > 1 else parts[0], len(form) == 1,
+                            _head(form[0])))
         out.sort(key=lambda v: -len(v[1]))
         return out
+
+
+#: A run of letters: where a mention of a name can start.
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _head(word: str) -> str:
+    """The first run of letters of ``word``, lower-cased (``o`` for O'Brien, ``j`` for J.)."""
+    m = _LETTERS.search(word)
+    return m.group().lower() if m else ""
+
+
+#: How far after a name its initials in brackets may end (``Name, Officer (DL)``).
+INITIALS_REACH = 90
+
+
+def _around(text: str, name: re.Pattern[str], starts: Iterable[int]) -> set[tuple[int, int]]:
+    """Windows of ``text`` around each occurrence of ``name`` starting at one of ``starts``: from the
+    start of the line before it to INITIALS_REACH characters after it."""
+    windows = set()
+    for at in starts:
+        occurrence = name.match(text, at)
+        if occurrence:
+            line = text.rfind("\n", 0, at)
+            begin = text.rfind("\n", 0, line) + 1 if line > 0 else 0
+            windows.add((begin, min(len(text), occurrence.end() + INITIALS_REACH)))
+    return windows
+
+
+def letter_runs(text: str) -> dict[str, list[int]]:
+    """Where each run of letters of ``text`` starts, by its lower-cased form (one pass over the text)."""
+    runs: dict[str, list[int]] = {}
+    for m in _LETTERS.finditer(text):
+        runs.setdefault(m.group().lower(), []).append(m.start())
+    return runs
 
 
 #: Initials that speak, as interview notes write them: ``AP: I was not there.``, ``MF asked again.``
@@ -313,8 +365,11 @@ def find_mentions(text: str, people: People, tags: Mapping[int, str]) -> list[Fi
     lower_words = set(re.findall(r"(?<![\w\-.@/])[a-z][\w'\-]*(?![\w\-@/]|\.\w)", text))
     taken = bytearray(len(text))
     found: list[Finding] = []
-    for person, pattern, single in people.variants():
-        for m in re.finditer(rf"(?<![\w\-])(?:{pattern})(?![\w\-])", text, re.I):
+    runs = letter_runs(text)
+    for person, pattern, single, head in people.variants():
+        mention = re.compile(rf"(?<![\w\-])(?:{pattern})(?![\w\-])", re.I)
+        # try the pattern only where its first run of letters stands, not at every character
+        for m in filter(None, (mention.match(text, at) for at in runs.get(head, ()))):
             if any(taken[m.start():m.end()]):
                 continue
             if not _acceptable(m, single, tags, lower_words):
