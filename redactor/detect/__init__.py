@@ -237,13 +237,16 @@ def _recurrences(text: str, findings: list[Finding]) -> list[Finding]:
     shapes = {_shape(text[f.start:f.end]) for f in findings if f.entity_type == "MEMBERSHIP_NO"} - {None}
     seen: set[str] = set()
     extra: list[Finding] = []
+    lower = text.lower()  # same length, except for the rare letter whose lower case is two ("İ")
     for f in findings:
         value = text[f.start:f.end]
         if kind(f.entity_type) != "identifier" or f.entity_type == "PERSON" or len(value) < 4 or value in seen:
             continue
         seen.add(value)
         pattern = r"\s+".join(re.escape(part) for part in value.split())
-        for m in re.finditer(rf"(?<![\w@.\-]){pattern}(?![\w@\-])", text, re.I):
+        again = re.compile(rf"(?<![\w@.\-]){pattern}(?![\w@\-])", re.I)
+        starts = _starts(lower, value.split()[0].lower()) if len(lower) == len(text) else range(len(text))
+        for m in filter(None, (again.match(text, at) for at in starts)):
             if (m.start(), m.end()) not in covered:
                 extra.append(Finding(m.start(), m.end(), f.entity_type, f.score, "Recurrence"))
     for shape in shapes:
@@ -251,6 +254,14 @@ def _recurrences(text: str, findings: list[Finding]) -> list[Finding]:
             if not any(taken[m.start():m.end()]):
                 extra.append(Finding(m.start(), m.end(), "MEMBERSHIP_NO", 0.6, "Recurrence"))
     return extra
+
+
+def _starts(haystack: str, needle: str) -> Iterable[int]:
+    """Every position where ``needle`` starts in ``haystack`` (plain substring search)."""
+    at = haystack.find(needle)
+    while at >= 0:
+        yield at
+        at = haystack.find(needle, at + 1)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
