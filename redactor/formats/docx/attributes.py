@@ -69,11 +69,19 @@ def local(name: Any) -> str:
     return str(name).rpartition("}")[2]
 
 
+#: Every attribute local name that may hold free text somewhere: a cheap first test.
+MAY_CARRY = frozenset(ANYWHERE) | {a for _, a in ON_ELEMENT} | {a for _, _, a in UNDER_PARENT}
+#: The (element, attribute) pairs that hold text only under a given parent.
+_UNDER = frozenset((tag, a) for _, tag, a in UNDER_PARENT)
+
+
 def carries_text(element: Any, attribute_local: str) -> bool:
     """True when this attribute of ``element`` can hold free text."""
     tag = local(element.tag)
     if attribute_local in ANYWHERE or (tag, attribute_local) in ON_ELEMENT:
         return True
+    if (tag, attribute_local) not in _UNDER:
+        return False
     parent = element.getparent()
     return parent is not None and (local(parent.tag), tag, attribute_local) in UNDER_PARENT
 
@@ -85,6 +93,7 @@ def text_attributes(root: Any) -> list[tuple[Any, str, str]]:
         if not isinstance(element.tag, str) or not element.attrib:
             continue
         for name, value in element.attrib.items():
-            if carries_text(element, local(name)):
+            short = name.rpartition("}")[2]
+            if short in MAY_CARRY and carries_text(element, short):
                 found.append((element, name, value))
     return found
