@@ -1,7 +1,6 @@
 """A press release's own reference and its press office's numbers are not personal data."""
 from redactor.formats.text import PlainText
 
-
 RELEASE = """PRESS RELEASE
 For immediate release
 Ref: PR/2025/031
