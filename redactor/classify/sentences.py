@@ -12,36 +12,13 @@ import re
 from dataclasses import dataclass
 
 import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
 
+from ..detect.sentences import CELL_BREAKS
 from ..detect.sentences import COMPONENT as LAYOUT_BREAKS
 from . import _load_textcat
 
 KINDS = ("outcome", "allegation", "evidence", "procedure", "other")
 MIN_WORDS = 6  # a shorter line without closing punctuation is a heading, an address line or a field
-
-
-CELL_BREAKS = "redactor_cell_breaks"
-#: A gap this wide inside a line separates the cells of a text table.
-CELL_GAP = re.compile(r"\t|[ ]{3,}")
-
-
-@Language.component(CELL_BREAKS)
-def cell_breaks(doc: Doc) -> Doc:
-    """Each cell of a table row is a sentence of its own: ``3   Not proved   That the respondent...``
-    holds a finding (an outcome) and a charge (an allegation), which paths treat differently."""
-    text = doc.text
-    for token in doc[1:]:
-        if token.is_space:
-            continue
-        before = doc[token.i - 1]
-        while before.i > 0 and before.is_space and "\n" not in before.text:
-            before = doc[before.i - 1]  # spaCy keeps a run of spaces as a token of its own
-        gap = text[before.idx + len(before.text):token.idx]
-        if "\n" not in gap and CELL_GAP.search(gap):
-            token.is_sent_start = True
-    return doc
 
 
 @dataclass(frozen=True)

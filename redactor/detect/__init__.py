@@ -27,6 +27,7 @@ from .gazetteer import is_given_name
 from .lists import listed_people
 from .organisation import drop_organisation_contacts
 from .people import KnownPerson, People, find_mentions, name_words, names_from_fields
+from .recognizers.proper_noun_name import GEO_LABELS
 from .roles import assign_roles
 from .tie import tied_to_person
 from .types import canonical, kind
@@ -42,7 +43,6 @@ CHUNK_CHARS = 4000
 #: spaCy labels of places and organisations: a lone word the NER also calls one of these is not a person.
 #: A line at least this long ends in a soft wrap (see soft_wrapped); shorter lines end in a hard break.
 SOFT_WRAP_MIN_LINE = 50
-GEO_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Name recognizers that guess from the text alone (no title, field or gazetteer behind them).
 WEAK_NAME_RECOGNIZERS = frozenset({"SpacyRecognizer", "ProperNounNameRecognizer"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})

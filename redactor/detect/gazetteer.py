@@ -105,3 +105,14 @@ def is_dictionary_word(word: str) -> bool:
 
 def is_common_word(word: str) -> bool:
     return word.lower().strip(".,'") in common_words()
+
+
+def is_ordinary_word(word: str) -> bool:
+    """An ordinary English word: in redactor's common words or in the dictionary (``Finance``, ``Cliff``)."""
+    return is_common_word(word) or is_dictionary_word(word)
+
+
+def is_only_a_word(word: str) -> bool:
+    """An ordinary word that is no known name (``Case``, ``Officer``; never ``Baker``, ``Rose`` or ``Cliff``)."""
+    return is_ordinary_word(word) and not (is_given_name(word) or is_surname(word)
+                                           or word.lower() in word_set("word_names"))

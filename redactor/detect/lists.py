@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .gazetteer import is_common_word, is_dictionary_word, is_given_name, is_surname
+from .gazetteer import is_only_a_word
 from .vocabulary import NAME_WORD, PARTICLES, titles_pattern, word_set
 
 #: Spaces, or one line break with spaces around it.
@@ -105,7 +105,7 @@ def _is_name(value: str, places: frozenset[str]) -> bool:
         folded = word.lower().rstrip(".")
         if folded in blocked or folded in places:
             return False
-        if (is_common_word(word) or is_dictionary_word(word)) and not (is_given_name(word) or is_surname(word)):
+        if is_only_a_word(word):
             return False  # "Finance and Audit": ordinary words, not names
     if len(words) == 1 and (len(words[0]) < 3 or words[0].isupper()):
         return False  # "UK", "EC": an abbreviation, not a one-word name

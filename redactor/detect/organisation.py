@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from ..document import Finding
 from .lines import line_spans
@@ -63,20 +64,23 @@ def _contact_lines(text: str, findings: list[Finding]) -> list[tuple[int, int]]:
     return lines
 
 
-#: Findings that make a document name a person: then every reference in it may be theirs.
-PERSONAL = frozenset({"PERSON", "MEMBERSHIP_NO", "NINO", "NHS_NUMBER"})
-
-
 #: In a release that names no one, findings of these types can only be the organisation's own.
 RELEASE_TYPES = frozenset({"PHONE", "CASE_REF"})
 
 
-def _anonymous_release(text: str, findings: list[Finding]) -> bool:
-    """Whether the text is a release for publication (``release_cues``) that names no person."""
-    if any(g.entity_type in PERSONAL for g in findings):
-        return False
+@lru_cache(maxsize=1)
+def _release_cue() -> re.Pattern[str]:
     cues = "|".join(re.escape(c) for c in data()["release_cues"])
-    return re.search(rf"(?i)(?<!\w)(?:{cues})(?!\w)", text) is not None
+    return re.compile(rf"(?i)(?<!\w)(?:{cues})(?!\w)")
+
+
+def _anonymous_release(text: str, findings: list[Finding]) -> bool:
+    """Whether the text is a release for publication (``release_cues``) that names no person (no finding of
+    the ``identifier_anchors`` types, which tie everything around them to a person)."""
+    anchors = set(data()["identifier_anchors"])
+    if any(g.entity_type in anchors for g in findings):
+        return False
+    return _release_cue().search(text) is not None
 
 
 def drop_organisation_contacts(text: str, findings: list[Finding]) -> list[Finding]:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..document import Finding
-from .gazetteer import is_common_word, is_dictionary_word
+from .gazetteer import is_common_word, is_ordinary_word
 from .roles import normalise_role
 from .vocabulary import INITIALS_RE, NAME_WORD, PARTICLES, UPPER, is_stop, looks_like_name, titles_pattern, word_set
 
@@ -332,8 +333,11 @@ def _around(text: str, name: re.Pattern[str], starts: Iterable[int]) -> set[tupl
     return windows
 
 
-def letter_runs(text: str) -> dict[str, list[int]]:
-    """Where each run of letters of ``text`` starts, by its lower-cased form (one pass over the text)."""
+@lru_cache(maxsize=1)
+def letter_runs(text: str) -> Mapping[str, list[int]]:
+    """Where each run of letters of ``text`` starts, by its lower-cased form (one pass over the text;
+    the aliases and then the mentions of one document read the same index, so the last one is kept).
+    Read only."""
     runs: dict[str, list[int]] = {}
     for m in _LETTERS.finditer(text):
         runs.setdefault(m.group().lower(), []).append(m.start())
@@ -405,7 +409,7 @@ def _acceptable(m: re.Match[str], single: bool, tags: Mapping[int, str], lower_w
         text, start, end = m.string, m.start(), m.end()
         if text[start - 1:start] in (".", "@", "/", "_") or re.match(r"[.@_/]\w", text[end:end + 2]):
             return False  # part of an e-mail address, a handle or a URL
-        return not single or not (is_common_word(matched) or is_dictionary_word(matched) or len(matched) < 3)
+        return not single or not (is_ordinary_word(matched) or len(matched) < 3)
     if not single:
         return True
     word = matched.lower()

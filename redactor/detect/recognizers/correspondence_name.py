@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..gazetteer import is_common_word, is_dictionary_word
+from ..gazetteer import is_ordinary_word
 from ..vocabulary import (
     NAME_WORD,
     NAME_WORD_RE,
@@ -124,7 +124,7 @@ def _bare_sign_offs(text: str) -> Iterable[tuple[int, int]]:
     for m in _BARE_SIGN_OFF.finditer(text):
         words = m.group(1).split()
         if re.fullmatch(_INITIALS, m.group(1)) or (
-                looks_like_name(words) and not any(is_common_word(w) or is_dictionary_word(w) for w in words)):
+                looks_like_name(words) and not any(is_ordinary_word(w) for w in words)):
             yield m.start(1), m.end(1)
 
 
@@ -141,8 +141,7 @@ class CorrespondenceNameRecognizer(CodeRecognizer):
                 yield m.start(1), m.end(1), {}
         for m in _GREETING.finditer(text):  # "Hi Jas," opening a message
             word = m.group(1)
-            ordinary = is_stop(word) or is_common_word(word) or is_dictionary_word(word)
-            if word.lower() not in generic and not ordinary:
+            if word.lower() not in generic and not (is_stop(word) or is_ordinary_word(word)):
                 yield m.start(1), m.end(1), {}
         for m in _sign_off().finditer(text):
             if looks_like_name(m.group(1).split()):

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..gazetteer import is_common_word, is_dictionary_word, is_given_name, is_surname
+from ..gazetteer import is_common_word, is_given_name, is_ordinary_word, is_surname
 from ..vocabulary import AFTER_PLACE_PREPOSITION, NAME_WORD, PLACE_PREPOSITIONS, name_run, word_set
 from .base import CodeRecognizer
-from .proper_noun_name import NOT_PEOPLE, PROPER
+from .proper_noun_name import GEO_LABELS, NOT_PEOPLE, PROPER
 from .titled_name import trim_name
 
 _RUN = re.compile(rf"(?<![\w\-'’])({name_run(2, 4, newline=True)})")
@@ -40,10 +40,6 @@ def cut_at_place(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_ordinary(word: str) -> bool:
-    return is_common_word(word) or is_dictionary_word(word)
-
-
 def _names_a_person(words: list[str]) -> bool:
     """Whether a run of two to four capitalised words is a name.
 
@@ -57,9 +53,7 @@ def _names_a_person(words: list[str]) -> bool:
     if is_surname(words[-1]) and not any(is_common_word(w) for w in words):
         return True
     first_is_name = words[0].lower() in word_set("word_names")
-    return (first_is_name or not _is_ordinary(words[0])) and not any(_is_ordinary(w) for w in words[1:])
-
-
+    return (first_is_name or not is_ordinary_word(words[0])) and not any(is_ordinary_word(w) for w in words[1:])
 
 
 def _a_place_here(text: str, start: int, end: int, nlp_artifacts) -> bool:
@@ -68,7 +62,7 @@ def _a_place_here(text: str, start: int, end: int, nlp_artifacts) -> bool:
     if doc is None or not AFTER_PLACE_PREPOSITION.search(text, max(0, start - 12), start):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
+    return span is not None and any(t.ent_type_ in GEO_LABELS for t in span)
 
 
 def _lone_given_names(doc) -> Iterable[tuple[int, int, dict]]:
@@ -82,8 +76,7 @@ def _lone_given_names(doc) -> Iterable[tuple[int, int, dict]]:
         return
     for token in doc:
         word = token.text
-        if (token.tag_ not in PROPER or not is_given_name(word) or is_dictionary_word(word)
-                or is_common_word(word) or word.isupper()):
+        if token.tag_ not in PROPER or not is_given_name(word) or is_ordinary_word(word) or word.isupper():
             continue
         neighbours = doc[token.i - 1:token.i + 2] if token.i else doc[0:2]
         if any(t.tag_ in PROPER and t.i != token.i for t in neighbours):
@@ -118,17 +111,17 @@ class GivenNameRecognizer(CodeRecognizer):
         yield from _lone_given_names(getattr(nlp_artifacts, "tokens", None))
         for m in _WITH_A_PRONOUN.finditer(text):  # "you and Mirwais are", "Mirwais and I"
             word = m.group(1) or m.group(2)
-            if not word.isupper() and not _is_ordinary(word) and word.lower() not in word_set("not_name_words"):
+            if not word.isupper() and not is_ordinary_word(word) and word.lower() not in word_set("not_name_words"):
                 start = m.start(1) if m.group(1) else m.start(2)
                 yield start, start + len(word), {}
         for m in _INITIALS_SURNAME.finditer(text):  # "J.R. Hartley-Moss", "D. Mbeki"
             surname = m.group(2)
-            if not surname.isupper() and (is_surname(surname) or not _is_ordinary(surname)):
+            if not surname.isupper() and (is_surname(surname) or not is_ordinary_word(surname)):
                 yield m.start(1), m.end(2), {}
         for m in _FAMILY_FIRST.finditer(text):
             given = m.group(2).split()
-            if (is_given_name(given[0]) and not given[0].isupper() and not _is_ordinary(given[0])
-                    and m.group(1).lower() not in word_set("not_name_words") and not _is_ordinary(m.group(1))):
+            if (is_given_name(given[0]) and not given[0].isupper() and not is_ordinary_word(given[0])
+                    and m.group(1).lower() not in word_set("not_name_words") and not is_ordinary_word(m.group(1))):
                 yield m.start(), m.end(), {}
         for m in _SURNAME_FIRST.finditer(text):
             if is_given_name(m.group(2)) and m.group(1).lower() not in word_set("not_name_words"):

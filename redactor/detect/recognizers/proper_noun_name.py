@@ -16,6 +16,8 @@ from ..vocabulary import NAME_WORD_RE, word_set
 from .base import CodeRecognizer
 
 PROPER = frozenset({"NNP", "NNPS"})
+#: spaCy's labels of places.
+GEO_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE",
                         "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE"})
 

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..gazetteer import is_common_word, is_dictionary_word
+from ..gazetteer import is_ordinary_word
 from ..vocabulary import AFTER_PLACE_PREPOSITION, NAME_WORD, data, looks_like_name, name_run
 from .base import CodeRecognizer
+from .proper_noun_name import GEO_LABELS
 
 
 @lru_cache(maxsize=1)
@@ -31,12 +32,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     return before, after, alone, roles
 
 
-
-
 def _place_starts(nlp_artifacts) -> frozenset[int]:
     """Where the words spaCy calls a place begin."""
     doc = getattr(nlp_artifacts, "tokens", None)
-    return frozenset(t.idx for t in doc if t.ent_type_ in ("GPE", "LOC", "FAC")) if doc is not None else frozenset()
+    return frozenset(t.idx for t in doc if t.ent_type_ in GEO_LABELS) if doc is not None else frozenset()
 
 
 class RoleNameRecognizer(CodeRecognizer):
@@ -57,8 +56,7 @@ class RoleNameRecognizer(CodeRecognizer):
         for m in alone.finditer(text):  # "Bongani, a new member whose...", "Cosmin, whose surname..."
             word = m.group(1)
             if (AFTER_PLACE_PREPOSITION.search(text, max(0, m.start() - 12), m.start()) or m.start() in places
-                    or not looks_like_name([word]) or word.isupper() or is_common_word(word)
-                    or is_dictionary_word(word)):
+                    or not looks_like_name([word]) or word.isupper() or is_ordinary_word(word)):
                 continue  # "In Leeds, the member said": a place
             role = roles.get((m.group(2) or "").lower())
             yield m.start(1), m.end(1), ({"role": role} if role else {})

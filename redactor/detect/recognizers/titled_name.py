@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..gazetteer import is_dictionary_word, is_given_name, is_surname
+from ..gazetteer import is_only_a_word
 from ..vocabulary import PARTICLES, is_date_word, is_stop, name_run, titles_pattern, word_set
 from .base import CodeRecognizer
 
@@ -18,12 +18,6 @@ from .base import CodeRecognizer
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z])(?:{titles_pattern()})[ \t]+({name_run(1, 4, newline=True)})")
-
-
-def _ordinary_word(word: str) -> bool:
-    """An English word that is no known name (``Case``, ``Officer``; never ``Baker`` or ``Rose``)."""
-    return is_dictionary_word(word) and not (is_given_name(word) or is_surname(word)
-                                             or word.lower() in word_set("word_names"))
 
 
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -36,7 +30,7 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         after_break = i and "\n" in text[start + words[i - 1].end():start + w.start()]
         rest_of_line = text[start + w.start():].split("\n", 1)[0]
         if after_break and (is_stop(word) or text[start + w.end():start + w.end() + 1] == ":"
-                            or re.search(r"\d", rest_of_line) or _ordinary_word(word)):
+                            or re.search(r"\d", rest_of_line) or is_only_a_word(word)):
             break  # the next line starts with an ordinary word ("Case Officer"), a label ("Dated:") or an address
         if word in PARTICLES and i:
             keep.append(w)
