@@ -11,6 +11,7 @@ import pypdfium2 as pdfium
 from ...errors import UnreadableInput
 from ...limits import current
 from .bounds import check_pdf
+from .syntax import is_syntax
 
 
 def extract_pdf_text(data: bytes) -> str:
@@ -54,7 +55,8 @@ def extract_pdf_parts(data: bytes) -> list[tuple[str, str]]:
     """The verifier's view: every page's text (pdfium), then every string and decoded stream (pikepdf).
 
     Part names are ``page N``, ``object N`` (a string or a stream, with the trailer's
-    ``/Info`` as ``document info``); they never contain document text. Image pixels and
+    ``/Info`` as ``document info``); they never contain document text. Names are read as
+    text too, except those the specification fixes for their key (:mod:`.syntax`). Image pixels and
     embedded font programs are skipped (they hold no recoverable text); any other stream that
     cannot be decoded is read raw.
     """
@@ -122,18 +124,23 @@ def _font_programs(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Object]:
                     yield obj[key]
 
 
-def _strings(obj: object) -> Iterator[str]:
-    """Every string (and name) inside a direct object, decoded; indirect objects are visited on their own."""
+def _strings(obj: object, key: str | None = None) -> Iterator[str]:
+    """Every string (and name) inside a direct object, decoded; indirect objects are visited on their own.
+
+    ``key`` is the dictionary key ``obj`` is the value of (an array's members share its key): a name
+    the specification fixes for that key (``/Type /Page``) is syntax, not text (see :mod:`.syntax`).
+    """
     if isinstance(obj, pikepdf.String):
         yield _string_text(obj)
     elif isinstance(obj, pikepdf.Name):
-        yield _name_text(obj)
+        if not is_syntax(key, obj.unparse()):
+            yield _name_text(obj)
     elif isinstance(obj, (pikepdf.Array, pikepdf.Dictionary)):
-        children = obj if isinstance(obj, pikepdf.Array) else obj.values()
-        for child in children:
+        children = [(key, c) for c in obj] if isinstance(obj, pikepdf.Array) else list(obj.items())
+        for child_key, child in children:
             if isinstance(child, (pikepdf.Array, pikepdf.Dictionary, pikepdf.Stream)) and child.is_indirect:
                 continue  # visited as an object of its own
-            yield from _strings(child)
+            yield from _strings(child, child_key)
 
 
 def _name_text(name: pikepdf.Name) -> str:
