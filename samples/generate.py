@@ -70,7 +70,7 @@ KINDS = [
     "press-release",
 ]
 VARIANTS = {"v1": "dev", "v2": "dev", "v3": "heldout", "v4": "heldout", "v5": "dev", "v6": "dev",
-            "v7": "dev", "v8": "dev"}
+            "v7": "dev", "v8": "dev", "v9": "dev", "v10": "dev"}
 
 TYPES = [
     "PERSON", "EMAIL", "PHONE", "ADDRESS", "POSTCODE", "DATE", "NINO",
@@ -697,10 +697,12 @@ def build(doc: Doc) -> dict[str, bytes]:
     }
 
 
-def sources() -> list[Path]:
+def sources(only: list[str] | None = None) -> list[Path]:
     paths = []
     for kind in KINDS:
         for variant in VARIANTS:
+            if only and f"{kind}-{variant}" not in only:
+                continue
             p = SOURCE_DIR / f"{kind}-{variant}.src"
             if not p.exists():
                 raise FileNotFoundError(p)
@@ -708,10 +710,10 @@ def sources() -> list[Path]:
     return paths
 
 
-def generate(out_dir: Path) -> list[Path]:
+def generate(out_dir: Path, only: list[str] | None = None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in sources():
+    for path in sources(only):
         doc = parse_source(path)
         for fname, data in build(doc).items():
             target = out_dir / fname
@@ -724,8 +726,10 @@ def generate(out_dir: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=HERE / "documents", help="output folder (default: samples/documents/)")
+    ap.add_argument("--only", action="append", metavar="KIND-VARIANT",
+                    help="render only this document (repeatable), e.g. outcome-letter-v9")
     args = ap.parse_args(argv)
-    written = generate(args.out.resolve())
+    written = generate(args.out.resolve(), args.only)
     print(f"wrote {len(written)} files to {args.out}")
     return 0
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from conftest import SAMPLES
 
 from redactor.detect import KnownPerson
@@ -55,6 +54,8 @@ def test_complainant_outcome_keeps_outcomes_and_drops_allegations_evidence_and_w
     gold_sentences = json.loads(SENTENCES.read_text(encoding="utf-8"))
     total = Tally()
     for stem, gold, text in dev("outcome-letter"):
+        if stem not in gold_sentences:
+            continue  # the sentence kinds are annotated for v1-v8 only (v9 and v10 came later)
         out = redact(redactor_engine, text, "complainant-outcome")
         total.add(outcome_only(text, gold_sentences[stem], out, gold["spans"]))
     # measured at this stop: 27/33 outcome sentences kept, 3/29 allegation/evidence/witness leaked;
