@@ -29,6 +29,7 @@ import yaml
 from .detect.people import KnownPerson
 from .detect.roles import ROLES, normalise_role
 from .errors import UsageError
+from .resources import load_yaml
 
 TOP_KEYS = frozenset({"case", "parties"})
 PARTY_KEYS = frozenset({"name", "role", "aliases"})
@@ -89,7 +90,7 @@ def _parse(path: Path) -> Any:
         except json.JSONDecodeError as e:
             raise UsageError(f"{where}: invalid JSON at line {e.lineno}, column {e.colno}") from None
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""

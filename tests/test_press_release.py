@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SAMPLES
 
 # The dev split only: held-out documents measure detection, they are not tuned against (see README).

@@ -31,7 +31,7 @@ import yaml
 from spacy.language import Language
 
 from ..errors import UsageError
-from ..resources import model_file, model_yaml
+from ..resources import load_yaml, model_file, model_yaml
 from .sections import Section, split_sections
 
 CATEGORIES = ("5a", "5b-minutes", "5b-committee", "5b-membership", "5b-elections", "5bc-disciplinary", "5d")
@@ -373,13 +373,15 @@ def _load_textcat(name: str) -> Language:
     path = Path(str(model_file(f"classification/{name}")))
     if not (path / "config.cfg").exists():
         raise UsageError(f"the classification model {name} is missing; run models/classification/train.py")
-    return spacy.load(path)
+    # The saved tokenizer is the English default the config builds anyway (same rules and patterns, checked
+    # when trained); reading it back from disk again would only repeat its 2,700 special cases (cold start).
+    return spacy.load(path, exclude=["tokenizer"])
 
 
 def _load_custom(path: Path) -> list[dict]:
     """An organisation's own 5d categories: ``custom: [{name, paragraph?, cues: [...]}]``."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise UsageError(f"cannot read categories file {path}: {exc}") from None
     cats = data.get("custom") if isinstance(data, dict) else None

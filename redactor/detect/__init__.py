@@ -31,7 +31,7 @@ from .recognizers.proper_noun_name import GEO_LABELS
 from .roles import assign_roles
 from .tie import tied_to_person
 from .types import canonical, kind
-from .vocabulary import word_set
+from .vocabulary import looks_like_name, word_set
 
 __all__ = ["Detector", "KnownPerson", "DEFAULT_MODEL"]
 
@@ -88,7 +88,12 @@ class Detector:
         candidates = [f for f in raw if f.entity_type == "PERSON"
                       and _is_person_candidate(doc.text, f, addresses, places, place_words)]
         for f in candidates:
-            people.add(name_words(doc.text[f.start:f.end]), f.role)
+            words = name_words(doc.text[f.start:f.end])
+            # a name column or a family word vouches for a name however it is cased ("varghese jithin",
+            # "O'SULLIVAN-BYRNE Ciarán", "daughter tess") when the words would make a name written the
+            # ordinary way ("Chair" would not)
+            cased = f.recognizer in CASE_BLIND_RECOGNIZERS and looks_like_name([w.capitalize() for w in words])
+            people.add(words, f.role, trusted=cased)
         for start, end in listed_people(doc.text, [(f.start, f.end) for f in candidates], frozenset(place_words)):
             if not any(addresses[start:end]):
                 people.add(name_words(doc.text[start:end]))
@@ -121,12 +126,18 @@ def analysis_chunks(doc: Document) -> list[tuple[int, int]]:
     return chunks
 
 
+#: Recognizers whose context vouches for a name in any case: a name column, a family word before it.
+CASE_BLIND_RECOGNIZERS = frozenset({"TableColumnRecognizer", "RoleNameRecognizer"})
+#: Between the cells of a table row: a tab, or the run of spaces between the columns of a text table.
+_CELL_GAP = re.compile(r"\t| {3,}")
+
+
 def soft_wrapped(text: str) -> str:
     """The same text with hard-wrapped line breaks turned into spaces (same length, same offsets).
 
     A line break after a long line is a wrap inside a paragraph, so a phone number,
     NI number or date split over it is one value again. Breaks after short lines
-    (headings, fields, table rows) are kept.
+    (headings, fields) and after table rows (a line with a tab or a run of three spaces in it) are kept.
     """
     if "\n" not in text:
         return text
@@ -135,7 +146,9 @@ def soft_wrapped(text: str) -> str:
     for i, ch in enumerate(text):
         if ch != "\n":
             continue
-        if len(text[line_start:i].strip()) >= SOFT_WRAP_MIN_LINE and text[i + 1:i + 2] not in ("", "\n"):
+        line = text[line_start:i]
+        if (len(line.strip()) >= SOFT_WRAP_MIN_LINE and text[i + 1:i + 2] not in ("", "\n")
+                and not _CELL_GAP.search(line.strip())):
             chars[i] = " "
         line_start = i + 1
     return "".join(chars)
@@ -185,7 +198,7 @@ def _is_person_candidate(text: str, f: Finding, addresses: bytearray, places: se
 
 def _to_clause_end(text: str, f: Finding) -> Finding:
     """Widen a finding to the end of its clause (``voted Reform`` + ``in the general election``), within reach."""
-    stop = re.compile(r"[.;,:!?\t()\[\]\"\u201c\u201d]|\n(?=[ \t]*\S)|\s+(?:but|and|because|although|while|so)\b")
+    stop = re.compile(r"[.;,:!?\t()\[\]\"\u201c\u201d]| {2,}|\n(?=[ \t]*\S)|\s+(?:but|and|because|although|while|so)\b")
     m = stop.search(text, f.end, min(len(text), f.end + CLAUSE_REACH))
     end = m.start() if m else f.end
     return replace(f, end=end) if end > f.end and text[f.end:end].strip() else f

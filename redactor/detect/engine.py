@@ -20,7 +20,7 @@ from presidio_analyzer.nlp_engine import NlpEngineProvider, SpacyNlpEngine
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
 from ..errors import UsageError
-from ..resources import model_file, model_yaml
+from ..resources import load_yaml, model_file, model_yaml
 from . import recognizers as _recognizers  # noqa: F401  (registers the code recognizers by class name)
 from .sentences import COMPONENT as LAYOUT_BREAKS
 
@@ -101,8 +101,9 @@ def nlp_configuration(model: str) -> dict:
 def _build(model: str) -> AnalyzerEngine:
     provider = NlpEngineProvider(nlp_engines=(LeanSpacyNlpEngine,), nlp_configuration=nlp_configuration(model))
     nlp_engine = provider.create_engine()
-    conf = str(model_file("recognizers.yaml"))
-    registry = RecognizerRegistryProvider(conf_file=conf, nlp_engine=nlp_engine).create_recognizer_registry()
+    conf = load_yaml(model_file("recognizers.yaml").read_text(encoding="utf-8"))  # fresh: Presidio edits it
+    provider = RecognizerRegistryProvider(registry_configuration=conf, nlp_engine=nlp_engine)
+    registry = provider.create_recognizer_registry()
     apply_settings(registry.recognizers, model_yaml("detection.yaml").get("recognizer_settings", {}))
     _log.debug("analyzer ready: model=%s recognizers=%d", model, len(registry.recognizers))
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])

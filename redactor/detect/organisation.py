@@ -6,7 +6,8 @@ the same line as one of the organisation's public postcodes
 (``public_postcodes``), and the phone numbers, e-mail addresses and references
 on the organisation's own contact lines (``Press Office: ...``,
 ``organisation_line_cues``) are left in the document, and so are the phone numbers and
-references of a press release that names no one (``Ref: PR/2025/031``, the press line). All of it is
+references of a press release that names no one (``Ref: PR/2025/031``, the press line), and the
+addresses it gives (a venue's, the office's). All of it is
 organisation configuration in ``models/detection.yaml``.
 """
 from __future__ import annotations
@@ -64,8 +65,9 @@ def _contact_lines(text: str, findings: list[Finding]) -> list[tuple[int, int]]:
     return lines
 
 
-#: In a release that names no one, findings of these types can only be the organisation's own.
-RELEASE_TYPES = frozenset({"PHONE", "CASE_REF"})
+#: In a release that names no one, findings of these types can only be the organisation's own (its press
+#: line, its references) or a public venue's (``the launch is at the Hope Street depot, Salford M5 4BU``).
+RELEASE_TYPES = frozenset({"PHONE", "CASE_REF", "ADDRESS", "POSTCODE"})
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +101,6 @@ def drop_organisation_contacts(text: str, findings: list[Finding]) -> list[Findi
         if f.entity_type in CONTACT_TYPES and any(s <= f.start and f.end <= e for s, e in contact):
             continue
         if release and f.entity_type in RELEASE_TYPES:
-            continue  # a release that names no one: its numbers and references are the organisation's
+            continue  # a release that names no one: its numbers, references and venues are the organisation's
         kept.append(f)
     return kept

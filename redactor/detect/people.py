@@ -97,7 +97,8 @@ class Person:
 def _initials_of(alias: str, form: tuple[str, ...]) -> bool:
     """Whether ``alias`` is made of the capitals of ``form``, in order, first and surname initials included."""
     capitals = [c for w in form for c in w if c.isupper()]
-    if not capitals or alias[0] != capitals[0] or form[-1][0] not in alias:
+    alias = "".join(c for c in alias if c.isupper())  # a particle's letter is lower case: MvD, AaG
+    if not alias or not capitals or alias[0] != capitals[0] or form[-1][0] not in alias:
         return False
     pos = 0
     for letter in alias:
@@ -126,14 +127,24 @@ _SURNAME_FIRST = re.compile(r"^([A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+)*),
 _FAMILY_FIRST = re.compile(r"^([A-Z][A-Z'\u2019\-]+)\s+((?:[A-Z][a-z][^\s]*\s*)+)$")
 
 
+_BRACKETED = re.compile(r"[ \t]*\([^()]*\)")
+#: A nickname in quotes inside a name: ``Maureen "Mo" Lister``.
+_QUOTED = re.compile(r"[ \t]*[\"\u201c][^\"\u201c\u201d\n]{1,20}[\"\u201d]")
+
+
 def name_words(name: str) -> tuple[str, ...]:
-    """The words of a name, given name first, without titles, punctuation or possessive."""
+    """The words of a name, given name first, without titles, punctuation, possessive or a role in brackets
+    (a table cell's ``Abena Frimpong-Manso (complainant)``)."""
+    name = _QUOTED.sub("", _BRACKETED.sub("", name))
     reordered = _SURNAME_FIRST.match(name.strip()) or _FAMILY_FIRST.match(name.strip())
     if reordered:
         name = f"{reordered.group(2)} {reordered.group(1)}"
     words = [w.strip(",;:") for w in name.split()]
     words = [re.sub(r"['\u2019]s$", "", w) for w in words if w and not _TITLE.fullmatch(w)]
-    return tuple(w for w in words if w)
+    words = [w for w in words if w]
+    while len(words) > 1 and words[0].lower() in word_set("kinship_nouns"):
+        words.pop(0)  # "Husband Oluwaseun" as the NER reads a note: the name is Oluwaseun
+    return tuple(words)
 
 
 _GIVEN_FIELD = re.compile(r"(?im)^[ \t]*(?:first[ \t]+names?|forenames?|given[ \t]+names?|first[ \t]+name\(s\)|"
@@ -223,7 +234,7 @@ class People:
         """
         self._merge_initials()
         cues = [m.start() for m in _ALIAS_CUE.finditer(text)]
-        speakers = {m.group(1) or m.group(2) for m in _SPEAKER_INITIALS.finditer(text)}
+        speakers = {g for m in _SPEAKER_INITIALS.finditer(text) for g in m.groups() if g}
         runs = letter_runs(text)
         for person in self.people:
             for form in person.forms:
@@ -243,6 +254,13 @@ class People:
                         if _initials_of(found, form):
                             person.aliases.add(found)
                 person.aliases.update(s for s in speakers if _initials_of(s, form))
+                if len(form) > 1:  # a nickname in quotes: Maureen "Mo" Lister, Siriporn Chaiyaporn ("Ploy")
+                    between = rf"{re.escape(form[0])}[ \t]+[\"\u201c]({NAME_WORD})[\"\u201d][ \t]+{re.escape(form[-1])}"
+                    after = rf"{name}[ \t]*\([ \t]*[\"\u201c]({NAME_WORD})[\"\u201d][ \t]*\)"
+                    for m in re.finditer(f"{between}|{after}", text):
+                        nick = m.group(1) or m.group(2)
+                        if not _initials_of(nick, form) and not is_stop(nick):
+                            person.aliases.add(nick)
                 if not _ends_before_a_cue(text, form[-1], cues):
                     continue  # the pattern below cannot match; compiling it per name is the costly part
                 cue = r"\b(?:known as|calls?|called|nicknamed|goes by)"
@@ -296,12 +314,16 @@ class People:
             longest = max(person.forms, key=len)
             if len(longest) > 2:
                 forms.add(tuple(longest[1:]))  # the whole surname: "da Silva Pereira", "Mac an t-Saoir"
-            if len(longest) > 1:
-                forms.add((longest[-1], *longest[:-1]))  # the family name first: "DANG Thi Mai", "Smith Jane"
+            family_first = (longest[-1], *longest[:-1]) if len(longest) > 1 else None
+            forms.discard(family_first)
             for form in forms:
                 parts = [re.escape(w).replace(r"\.", r"\.?") for w in form]
                 out.append((person, r"[ \t]*\n?[ \t]*".join(parts) if len(parts) > 1 else parts[0], len(form) == 1,
                             _head(form[0])))
+            if family_first:  # the family name first, with or without a comma: "DANG Thi Mai", "HO, Cheuk Yin"
+                parts = [re.escape(w).replace(r"\.", r"\.?") for w in family_first]
+                out.append((person, parts[0] + r",?[ \t]*\n?[ \t]*" + r"[ \t]*\n?[ \t]*".join(parts[1:]), False,
+                            _head(family_first[0])))
         out.sort(key=lambda v: -len(v[1]))
         return out
 
@@ -344,11 +366,17 @@ def letter_runs(text: str) -> Mapping[str, list[int]]:
     return runs
 
 
+#: A person's initials, a particle's in lower case included: ``PN``, ``MvD``, ``AaG``.
+_INITIALS = rf"{UPPER}(?:{UPPER}|[a-z]{{1,2}}{UPPER}){{1,3}}"
 #: Initials that speak, as interview notes write them: ``AP: I was not there.``, ``MF asked again.``
 _SPEAKER_INITIALS = re.compile(
     rf"(?m)(?:^[ \t]*({UPPER}{{2,3}})[ \t]*:|(?<![\w\-])({UPPER}{{2,3}})[ \t]+(?=(?:said|says|asked|asks|stated|"
     rf"confirmed|replied|explained|told|denied|agreed|added|responded|clarified|noted|accepted|admitted|insisted|"
-    rf"claimed|recalled|described|showed|read)\b))")
+    rf"claimed|recalled|described|showed|read)\b)"
+    # initials doing or signing the work: "prepared by CW", "Checked by PN", "PN to chase", "DA / TM"
+    rf"|(?<![\w\-])(?i:by|per|cc:?)[ \t]+({_INITIALS})(?![\w\-])"
+    rf"|(?:^|[.?!;:][ \t]+)[ \t]*({_INITIALS})[ \t]+(?=(?:to|will)[ \t]+[a-z])"
+    rf"|(?<![\w\-])({_INITIALS})[ \t]*/[ \t]*({_INITIALS})(?![\w\-/]))")
 #: Where a stated nickname can follow a name (``..., who everyone calls Stav``): every position a cue starts.
 _ALIAS_CUE = re.compile(r"\b(?=known as|calls?|called|nicknamed|goes by)")
 #: How far after the name the cue may start.

@@ -25,7 +25,8 @@ LOWER = f"[{_letters(str.islower)}]"
 _ANY = f"[{_letters(lambda c: True)}'\u2019]"
 #: Lower-case particles inside names: Ana de Souza, Pieter van der Berg, Nour al Hassan.
 PARTICLES = ("de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "du", "la", "le",
-             "bin", "bint", "ibn", "al", "el", "ap", "ab", "an", "verch", "ferch", "ter", "ten", "y", "Ó", "Ua")
+             "bin", "bint", "binti", "binte", "ibn", "al", "el", "ap", "ab", "an", "verch", "ferch", "ter", "ten", "y",
+             "Ó", "Ua")
 #: One word of a personal name: Okoro, O'Brien, McDonald, Okafor-Reyes, Ó Súilleabháin, al-Hassan,
 #: SMITH, or an initial "J.".
 NAME_WORD = (rf"(?:{UPPER}{LOWER}?\.|(?:(?:al|el|ul|ad|as|ash|an|bin|t|h|n)-)?"

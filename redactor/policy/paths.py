@@ -8,7 +8,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..errors import PathDefinitionError, UsageError
-from ..resources import pipeline_files
+from ..resources import load_yaml, pipeline_files
 from .schema import DisclosurePath
 
 DEFAULT_PATH = "public"
@@ -17,7 +17,7 @@ DEFAULT_PATH = "public"
 def parse_path(text: str, source: str) -> DisclosurePath:
     """Validate one path definition; errors name the file and the field."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise PathDefinitionError(f"{source}: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict):

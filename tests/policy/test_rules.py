@@ -111,7 +111,6 @@ def test_a_path_can_print_its_reason_code_on_pdf_boxes():
 
 def test_a_labelled_pdf_box_shows_white_text_and_an_unlabelled_one_is_solid(tmp_path):
     import pypdfium2 as pdfium
-
     from documents import write_pdf
 
     from redactor.formats.pdf.write import render_redacted

@@ -25,7 +25,10 @@ _WITH_A_PRONOUN = re.compile(rf"(?i:\b(?:you|me|him|her|them|us|I|we|he|she|they
                              rf"|(?<![\w\-])({NAME_WORD})(?=[ \t]+(?:and|&)[ \t]+(?:I|me|myself)\b)")
 _INITIALS_SURNAME = re.compile(rf"(?<![\w.])((?:[A-Z]\.[ \t]?){{1,3}})[ \t]?({NAME_WORD})(?![\w\-])")
 _SURNAME_FIRST = re.compile(r"(?<![\w\-])([A-Z][A-Z'’\-]{1,}(?: [A-Z][A-Z'’\-]{1,}){0,2}),[ \t]+"
-                            r"([A-Z][a-z\u00E0-\u017E'’\-]+)(?![\w\-])")
+                            r"([A-Z][a-z\u00E0-\u017E'’\-]+)((?: [A-Z][a-z\u00E0-\u017E'’\-]+){0,2})(?![\w\-])")
+#: A nickname in quotes between a given name and a surname: ``Maureen "Mo" Lister``.
+_NICKNAMED = re.compile(rf"(?<![\w\-])({NAME_WORD})[ \t]+[\"\u201c]({NAME_WORD})[\"\u201d][ \t]+({NAME_WORD})"
+                        rf"(?![\w\-])")
 #: The family name first, in capitals, without a comma: ``DANG Thi Mai``, ``KIM Min-jun``.
 _FAMILY_FIRST = re.compile(rf"(?<![\w\-])([A-Z]{{2,}}) ({NAME_WORD}(?: {NAME_WORD})?)(?![\w\-])")
 
@@ -123,6 +126,15 @@ class GivenNameRecognizer(CodeRecognizer):
             if (is_given_name(given[0]) and not given[0].isupper() and not is_ordinary_word(given[0])
                     and m.group(1).lower() not in word_set("not_name_words") and not is_ordinary_word(m.group(1))):
                 yield m.start(), m.end(), {}
-        for m in _SURNAME_FIRST.finditer(text):
-            if is_given_name(m.group(2)) and m.group(1).lower() not in word_set("not_name_words"):
+        for m in _NICKNAMED.finditer(text):  # Maureen "Mo" Lister
+            first, last = m.group(1), m.group(3)
+            if (not is_ordinary_word(first) or is_given_name(first)) and not is_ordinary_word(last):
                 yield m.start(), m.end(), {}
+        for m in _SURNAME_FIRST.finditer(text):  # "ST LOUIS, Darnell", "HO, Cheuk Yin"
+            if is_given_name(m.group(2)) and m.group(1).lower() not in word_set("not_name_words"):
+                end = m.end(2)
+                for more in re.finditer(r"\S+", m.group(3)):  # further given names, up to an ordinary word
+                    if is_ordinary_word(more.group()) and not is_given_name(more.group()):
+                        break
+                    end = m.start(3) + more.end()
+                yield m.start(), end, {}

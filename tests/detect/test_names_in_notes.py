@@ -1,0 +1,81 @@
+"""Names as notes, spreadsheets and letters write them beside family words, nicknames, initials and
+table cells; and political opinion as canvassers type it. Every text here is made up."""
+import pytest
+
+from redactor.formats.text import PlainText
+
+
+def found(detector, text, entity_type="PERSON"):
+    doc = PlainText().read(text.encode(), "x.txt")
+    return [doc.text[f.start:f.end] for f in detector.detect(doc) if f.entity_type == entity_type]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Uses a wheelchair. Husband Oluwaseun works nights, so call after 6.", "Oluwaseun"),
+    ("Prefers Farsi on the phone; son Dariush translates (07700 900 111).", "Dariush"),
+    ("needs a postal vote form. daughter priya does her post", "priya"),
+    ("My husband, Anselm, came over and took him outside.", "Anselm"),
+    ("His nephew, Tomasz Wierzbicki, did not know.", "Tomasz Wierzbicki"),
+])
+def test_a_name_after_a_family_word_is_a_person(detector, text, name):
+    assert name in found(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "My son said nothing at the meeting.",
+    "Her daughter lives in Leeds and her husband works in Bradford.",
+])
+def test_a_family_word_before_an_ordinary_word_names_no_one(detector, text):
+    assert found(detector, text) == []
+
+
+def test_a_nickname_in_quotes_is_the_same_person_wherever_it_is_used(detector):
+    text = 'Present: Margaret "Peggy" Oyelaran-Hughes (Treasurer).\nPeggy reported that the accounts balance.'
+    names = found(detector, text)
+    assert "Margaret" in names and "Oyelaran-Hughes" in names
+    assert names.count("Peggy") == 2
+
+
+def test_a_role_in_brackets_is_not_taken_for_a_nickname(detector):
+    text = "Present were Rosalind Achterberg (Chair) and Tomasz Lis.\nThe Chair thanked everyone."
+    assert "Chair" not in found(detector, text)
+
+
+@pytest.mark.parametrize("text, initials", [
+    ("Statement of Wiremu Tane Parata.\nInvestigator's note: drafted by WTP from the video interview.", "WTP"),
+    ("Checked against the register by Corinne Vandeputte.\nDuplicate row? CV to chase up with the member.", "CV"),
+    ("Interview by Marieke van Dijk.\nThe statement was drafted by MvD and sent for signature.", "MvD"),
+])
+def test_initials_doing_the_work_are_the_person_they_stand_for(detector, text, initials):
+    assert initials in found(detector, text)
+
+
+def test_a_family_name_first_with_a_comma_is_one_person(detector):
+    text = ("Mem No     Name               Joined\n--------   ----------------   ----------\n"
+            "L1920125   TRAN, Minh Khoa    2023-12-15\n")
+    assert "TRAN, Minh Khoa" in found(detector, text)
+
+
+def test_a_name_column_vouches_for_a_name_in_lower_case(detector):
+    text = ("Name                  Mem No     Postcode\n-------------------   --------   --------\n"
+            "NAIR Anjali           L3304419   NN2 7SH\nokonkwo chidera       L3310087   NN2 7SH\n")
+    assert "okonkwo chidera" in found(detector, text)
+
+
+def test_a_party_alone_in_a_canvass_table_cell_is_a_political_opinion(detector):
+    text = ("Phone bank returns\n\nVoter            Response       Notes\n"
+            "Gemma Holt       Reform         Call back in May\n"
+            "Peter Wragg      Labour         Will display poster\n\n"
+            "Ward totals   Labour   Conservative   Green   Reform\nEastfield     41       12             6       9\n")
+    opinions = found(detector, text, "POLITICAL_OPINION")
+    assert opinions == ["Reform", "Labour"]  # the cells alone: not the notes beside them, not the totals' header
+    assert not any("\n" in n for n in found(detector, text))  # no name runs from one row into the next
+
+
+def test_canvassers_lower_case_party_notes_are_political_opinions(detector):
+    text = ("Door-knocking export\nelector   name            vi   notes\n"
+            "CR-0413   Rafael Moreno   G    green now, was lab til 2024.\n"
+            "CR-0453   Jo Bell         C    green bin outside, the labour of moving\n")
+    opinions = found(detector, text, "POLITICAL_OPINION")
+    assert "green now" in " ".join(opinions) and any(o.startswith("lab") for o in opinions)
+    assert not any("bin" in o or "labour of" in o for o in opinions)
