@@ -79,3 +79,13 @@ def test_canvassers_lower_case_party_notes_are_political_opinions(detector):
     opinions = found(detector, text, "POLITICAL_OPINION")
     assert "green now" in " ".join(opinions) and any(o.startswith("lab") for o in opinions)
     assert not any("bin" in o or "labour of" in o for o in opinions)
+
+
+def test_a_table_row_whose_last_cell_wraps_does_not_end_the_table(detector):
+    # how a PDF table reads when its notes column wraps: the cell's second line has no tabs
+    text = ("ENO\tName\tAddress\tVI\tNotes\n"
+            "UP1-0412\tMeinir Pritchard\t12 Bryn Road\tL\tWants a poster for the window, and a lift\n"
+            "to the polling station\n"
+            "UP1-0413\tBrian Tudno\t14 Bryn Road\tPC\tNot this time\n")
+    assert "Brian Tudno" in found(detector, text)
+    assert found(detector, text, "POLITICAL_OPINION") == ["L", "PC"]

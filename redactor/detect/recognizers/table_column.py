@@ -41,6 +41,23 @@ def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cells
 
 
+#: How many lines a table cell's text may wrap onto below its row (a PDF row whose last cell wraps).
+WRAP_LINES = 3
+
+
+def _after_wrapped_cell(text: str, lines: list[tuple[int, int]], row: int, width: int) -> int | None:
+    """The next row of a tab-separated table after the wrapped text of a cell at line ``row``: the first
+    tabbed line within WRAP_LINES with the header's number of cells; None where the table ends (a blank
+    line, or no such row)."""
+    for r in range(row, min(row + WRAP_LINES + 1, len(lines))):
+        line = text[lines[r][0]:lines[r][1]]
+        if not line.strip():
+            return None
+        if "\t" in line:
+            return r if len(_tab_cells(text, *lines[r])) == width else None
+    return None
+
+
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in _CELL.finditer(text[start:end])]
 
@@ -163,7 +180,12 @@ class TableColumnRecognizer(CodeRecognizer):
                 continue
             owned = any(t in IDENTIFYING for t in types)
             row = i + 1
-            while row < len(lines) and "\t" in text[lines[row][0]:lines[row][1]]:
+            while row < len(lines):
+                if "\t" not in text[lines[row][0]:lines[row][1]]:
+                    following = _after_wrapped_cell(text, lines, row, len(header))
+                    if following is None:
+                        break
+                    row = following
                 cells = _tab_cells(text, *lines[row])
                 if sum(column_type(text[s:e]) is not None for s, e in cells if e > s) >= 2:
                     break  # the header of the next table
