@@ -99,7 +99,7 @@ class Detector:
                 people.add(name_words(doc.text[start:end]))
         people.add_aliases(doc.text)
         findings = [f for f in raw if f.entity_type != "PERSON"]
-        findings += find_mentions(doc.text, people, tags)
+        findings += find_mentions(doc.text, people, tags, frozenset((f.start, f.end) for f in candidates))
         findings = drop_organisation_contacts(doc.text, _drop_contained_urls(findings))
         findings = tied_to_person(doc.text, findings, sentences)
         findings = [_to_clause_end(doc.text, f) if f.entity_type in CLAUSE_TYPES else f for f in findings]
@@ -126,8 +126,13 @@ def analysis_chunks(doc: Document) -> list[tuple[int, int]]:
     return chunks
 
 
-#: Recognizers whose context vouches for a name in any case: a name column, a family word before it.
-CASE_BLIND_RECOGNIZERS = frozenset({"TableColumnRecognizer", "RoleNameRecognizer"})
+#: Recognizers whose context vouches for a name in any case: a name column, a family word before it, a chat
+#: export's sender field.
+CASE_BLIND_RECOGNIZERS = frozenset({"TableColumnRecognizer", "RoleNameRecognizer", "CorrespondenceNameRecognizer"})
+#: An article, and perhaps an adjective, right before a word: ``the old ``, ``a ``.
+_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an)[ \t]+(?:[a-z]+[ \t]+)?$")
+#: The word after a name, or after one more capitalised word: a place word there makes it a place.
+_PLACE_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w'-]*[ \t]+)?([A-Za-z]+)")
 #: Between the cells of a table row: a tab, or the run of spaces between the columns of a text table.
 _CELL_GAP = re.compile(r"\t| {3,}")
 
@@ -187,9 +192,16 @@ def _is_person_candidate(text: str, f: Finding, addresses: bytearray, places: se
     if any(addresses[f.start:f.end]):
         return False
     words = value.split()
+    if f.recognizer == "TitledNameRecognizer":
+        return True  # "Mr Kieran Lane", "Mr Heath": a title says it is a person, whatever the words look like
     if words and words[-1].lower().strip(".,") in word_set("place_words"):
         return False
     if f.recognizer == "SpacyRecognizer" and len(words) == 1:
+        if _ARTICLE_BEFORE.search(text, max(0, f.start - 30), f.start):
+            return False  # "the old Austin works": a thing named after someone
+        after = _PLACE_AFTER.match(text, f.end)
+        if after and after.group(1).lower() in word_set("place_words"):
+            return False  # "Jordan Well leisure pool", "Chester Road"
         return is_given_name(value) and value.lower() not in places
     if f.recognizer in WEAK_NAME_RECOGNIZERS and any(w.lower() in place_words for w in words):
         return False  # "Greater Manchester": a word the NER calls a place elsewhere in the document

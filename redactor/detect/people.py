@@ -392,8 +392,10 @@ def _ends_before_a_cue(text: str, last_word: str, cues: list[int]) -> bool:
     return any(last_word in text[max(0, cue - ALIAS_REACH - len(last_word)):cue] for cue in cues)
 
 
-def find_mentions(text: str, people: People, tags: Mapping[int, str]) -> list[Finding]:
-    """Every mention in ``text`` of every person in ``people``."""
+def find_mentions(text: str, people: People, tags: Mapping[int, str],
+                  vouched: frozenset[tuple[int, int]] = frozenset()) -> list[Finding]:
+    """Every mention in ``text`` of every person in ``people``. A mention exactly where a recognizer found
+    the name (``vouched``) stands even when the word could be an ordinary one (a chat sender ``bob``)."""
     lower_words = set(re.findall(r"(?<![\w\-.@/])[a-z][\w'\-]*(?![\w\-@/]|\.\w)", text))
     taken = bytearray(len(text))
     found: list[Finding] = []
@@ -404,7 +406,7 @@ def find_mentions(text: str, people: People, tags: Mapping[int, str]) -> list[Fi
         for m in filter(None, (mention.match(text, at) for at in runs.get(head, ()))):
             if any(taken[m.start():m.end()]):
                 continue
-            if not _acceptable(m, single, tags, lower_words):
+            if (m.start(), m.end()) not in vouched and not _acceptable(m, single, tags, lower_words):
                 continue
             start, end = _widen(text, m.start(), m.end(), taken)
             taken[start:end] = b"\x01" * (end - start)

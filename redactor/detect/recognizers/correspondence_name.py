@@ -55,6 +55,14 @@ _CHAT_LINE = re.compile(
     r"[-\u2013]?[ \t]*([^:\n\[\]]{2,40}?)[ \t]*:(?=\s)")
 
 
+#: A word of a chat display name: letters, with an apostrophe or hyphen inside, or an initial.
+_DISPLAY_WORD = re.compile(r"[^\W\d_](?:[^\W\d_'\u2019\-]*[^\W\d_])?\.?")
+#: A Slack or Teams export's message header: the sender's display name (an emoji code after it allowed),
+#: then the time alone: ``Kelvin Leung :rose:  2:12 PM``, ``ricky szeto  2:30 PM``.
+_SLACK_LINE = re.compile(r"(?m)^[ \t]*([^\W\d_][^\W\d_'\u2019\-]*(?: [^\W\d_][^\W\d_'\u2019\-.]*){0,3})"
+                         r"(?:[ \t]+:[a-z_]+:)*[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*$")
+
+
 @lru_cache(maxsize=1)
 def _field() -> re.Pattern[str]:
     labels = "|".join(re.escape(k) for k in sorted(data()["person_fields"], key=len, reverse=True))
@@ -149,9 +157,15 @@ class CorrespondenceNameRecognizer(CodeRecognizer):
         for m in _CHAT_LINE.finditer(text):  # the sender of each message of a chat export
             sender = m.group(1)
             words = [w.strip(",") for w in sender.split()]
-            if words and all(NAME_WORD_RE.fullmatch(w) or re.fullmatch(r"[A-Z]\.?", w) for w in words) \
-                    and not any(w.lower() in word_set("not_name_words") for w in words) \
+            # an exported chat's "[date, time] sender:" vouches for a display name in any case ("tenzin d", "bob")
+            shaped = (all(NAME_WORD_RE.fullmatch(w) or re.fullmatch(r"[A-Z]\.?", w) for w in words)
+                      or (m.group().lstrip().startswith("[") and all(_DISPLAY_WORD.fullmatch(w) for w in words)))
+            if words and shaped and not any(w.lower() in word_set("not_name_words") for w in words) \
                     and not all(is_date_word(w) for w in words):
+                yield m.start(1), m.end(1), {}
+        for m in _SLACK_LINE.finditer(text):  # "ricky szeto  2:30 PM": a Slack or Teams message's sender
+            words = m.group(1).split()
+            if not any(w.lower() in word_set("not_name_words") or is_date_word(w) for w in words):
                 yield m.start(1), m.end(1), {}
         for start, end in _bare_sign_offs(text):
             yield start, end, {}

@@ -33,6 +33,15 @@ _NICKNAMED = re.compile(rf"(?<![\w\-])({NAME_WORD})[ \t]+[\"\u201c]({NAME_WORD})
 _FAMILY_FIRST = re.compile(rf"(?<![\w\-])([A-Z]{{2,}}) ({NAME_WORD}(?: {NAME_WORD})?)(?![\w\-])")
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z\u00C0-\u017F'-]+)")
+
+
+def _before_a_place_word(text: str, end: int) -> bool:
+    """Whether the word right after a run makes it a place's name: ``Jordan Well leisure pool``."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).lower() in word_set("place_words")
+
+
 def cut_at_place(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop the run from the first place word on (``Amrit Lall Road`` is an address)."""
     places = word_set("place_words")
@@ -86,7 +95,18 @@ def _lone_given_names(doc) -> Iterable[tuple[int, int, dict]]:
             continue  # part of a longer name: the runs above take it
         if token.ent_type_ in NOT_PEOPLE | {"ORG"} and not _acts(token):
             continue
+        if _after_an_article(token):
+            continue  # "the old Austin works", "a Jordan": a thing named after someone, not a person
         yield token.idx, token.idx + len(word), {}
+
+
+def _after_an_article(token) -> bool:
+    """Whether an article comes right before ``token`` or before an adjective before it."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.tag_ == "JJ" and token.i > 1:
+        before = doc[token.i - 2]
+    return before is not None and before.lower_ in ("the", "a", "an")
 
 
 def _acts(token) -> bool:
@@ -107,7 +127,7 @@ class GivenNameRecognizer(CodeRecognizer):
             start, end = trim_name(text, m.start(1), m.end(1))
             start, end = cut_at_place(text, start, end)
             words = text[start:end].split()
-            if len(words) < 2 or words[0].isupper():
+            if len(words) < 2 or words[0].isupper() or _before_a_place_word(text, end):
                 continue
             if _names_a_person(words) and not _a_place_here(text, start, end, nlp_artifacts):
                 yield start, end, {}

@@ -5,7 +5,8 @@ tab) whose cells name known columns (``table_columns`` in
 ``models/detection.yaml``: "Membership no.", "Ethnicity", "Voting intention")
 makes every cell below it in that column a finding of the column's type,
 until a blank line. A dashed rule under the header, if there is one, gives
-the column bounds; otherwise the header cells do.
+the column bounds; otherwise the header cells do. Comma-separated rows pasted
+as text (an app's CSV export) are read the same way, by field.
 """
 from __future__ import annotations
 
@@ -133,6 +134,32 @@ def _cell(s: int, e: int, kind: str, owned: bool) -> tuple[int, int, dict]:
     return s, e, {"entity": kind, "recognizer": UNOWNED}
 
 
+def csv_fields(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The fields of one comma-separated line, as (start, end) of their values (quotes and spaces
+    left out); None when the line is not well-formed CSV (an unclosed quote)."""
+    fields, pos, quoted, field_start = [], start, False, start
+    while pos <= end:
+        ch = text[pos] if pos < end else ","
+        if quoted:
+            if ch == '"' and text[pos + 1:pos + 2] == '"' and pos + 1 < end:
+                pos += 1  # an escaped quote inside a quoted field
+            elif ch == '"':
+                quoted = False
+        elif ch == '"' and not text[field_start:pos].strip():
+            quoted = True
+        elif ch == ",":
+            raw = text[field_start:pos]
+            lead = len(raw) - len(raw.lstrip())
+            value_start, value_end = field_start + lead, field_start + len(raw.rstrip())
+            if text[value_start:value_start + 1] == '"' and text[value_end - 1:value_end] == '"' and \
+                    value_end - value_start >= 2:
+                value_start, value_end = value_start + 1, value_end - 1
+            fields.append((value_start, value_end))
+            field_start = pos + 1
+        pos += 1
+    return None if quoted else fields
+
+
 class TableColumnRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
     EXTRA_ENTITIES = tuple(sorted(set(data()["table_columns"]) - {"PERSON"}))
@@ -142,6 +169,7 @@ class TableColumnRecognizer(CodeRecognizer):
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         lines = line_spans(text)
         yield from self._tab_tables(text, lines)
+        yield from self._csv_tables(text, lines)
         i = 0
         while i < len(lines):
             found = _columns(text, lines, i)
@@ -198,6 +226,28 @@ class TableColumnRecognizer(CodeRecognizer):
         owned = any(kind in IDENTIFYING for _, _, kind in pairs)
         for s, e, kind in pairs:
             yield _cell(s, e, kind, owned)
+
+    def _csv_tables(self, text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int, dict]]:
+        """Comma-separated tables (``elector,name,address,vi,...`` then one row per line): columns by field."""
+        i = 0
+        while i < len(lines):
+            ls, le = lines[i]
+            header = csv_fields(text, ls, le) if text.count(",", ls, le) >= 2 and "\t" not in text[ls:le] else None
+            types = [column_type(text[s:e]) for s, e in header or []]
+            if not header or sum(t is not None for t in types) < 2:
+                i += 1
+                continue
+            owned = any(t in IDENTIFYING for t in types)
+            row = i + 1
+            while row < len(lines):
+                cells = csv_fields(text, *lines[row])
+                if not cells or len(cells) != len(header):
+                    break
+                for (s, e), kind in zip(cells, types):
+                    if kind and e > s and plausible(kind, text[s:e]):
+                        yield _cell(s, e, kind, owned)
+                row += 1
+            i = row
 
     def _row(self, text: str, line: tuple[int, int], columns, owned: bool) -> Iterator[tuple[int, int, dict]]:
         ls, le = line
