@@ -89,3 +89,47 @@ def test_a_table_row_whose_last_cell_wraps_does_not_end_the_table(detector):
             "UP1-0413\tBrian Tudno\t14 Bryn Road\tPC\tNot this time\n")
     assert "Brian Tudno" in found(detector, text)
     assert found(detector, text, "POLITICAL_OPINION") == ["L", "PC"]
+
+
+def test_a_chat_exports_senders_are_people_in_any_case(detector):
+    text = ("[02/03/2025, 20:41] Pabitra G: Thank you everyone who came today\n"
+            "[02/03/2025, 20:58] tenzin d: thats not true and not ok.\n"
+            "[02/03/2025, 21:07] bob: mate leave it, not the place\n\n"
+            "Kelvin Leung :rose:  2:12 PM\ncan someone pull the payment data?\n")
+    names = found(detector, text)
+    assert {"Pabitra G", "tenzin d", "bob", "Kelvin Leung"} <= set(names)
+
+
+def test_csv_rows_pasted_as_text_are_read_by_column(detector):
+    text = ("Canvass app export\nelector,name,address,vi,notes\n"
+            'CH1-0212,"farida begum","14 rochdale rd",L,"poster, wants a lift"\n'
+            'CH1-0213,"tom ashcroft","16 rochdale rd",u,"card left"\n')
+    assert {"farida begum", "tom ashcroft"} <= set(found(detector, text))
+    assert "14 rochdale rd" in found(detector, text, "ADDRESS")
+    assert found(detector, text, "POLITICAL_OPINION") == ["L"]  # "u" (undecided) is no opinion
+
+
+def test_a_title_outranks_a_place_word(detector):
+    text = "The branch secretary, Mr Kieran Lane, has given a statement.\nTHE CHAIR: Mr Heath, your questions."
+    names = found(detector, text)
+    assert "Kieran Lane" in names and "Heath" in names
+
+
+@pytest.mark.parametrize("text, ref", [
+    ("Subject: RE: NOI - SCO-INV-0388-25 - interviews", "SCO-INV-0388-25"),
+    ("Our ref: HMD/NSB/00417-3\nYour ref: DP25/1093/YH\n19 June 2025", "DP25/1093/YH"),
+])
+def test_references_are_taken_whole(detector, text, ref):
+    assert ref in found(detector, text, "CASE_REF")
+
+
+def test_a_direct_extension_is_a_phone_number(detector):
+    text = "Wei Ling Ooi\nSafeguarding Lead\nTel 0141 496 0000 (ext. 2290) | x2237 (internal)"
+    assert {"ext. 2290", "x2237"} <= set(found(detector, text, "PHONE"))
+
+
+def test_things_named_after_people_are_not_people(detector):
+    text = ("Pools reopened this year:\nJordan Well leisure pool        Coventry   Solar panels fitted\n"
+            "The launch is at the site of the old Austin works, Birmingham.")
+    names = found(detector, text)
+    assert "Jordan" not in names and "Austin" not in names
