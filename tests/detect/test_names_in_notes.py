@@ -133,3 +133,26 @@ def test_things_named_after_people_are_not_people(detector):
             "The launch is at the site of the old Austin works, Birmingham.")
     names = found(detector, text)
     assert "Jordan" not in names and "Austin" not in names
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Dyddiad / Date: 14 Ebrill 2025 / 14 April 2025\nDear Cllr Prydderch, you are suspended.", "14 Ebrill 2025"),
+    ("Your form arrived on Mon 19/5, a day after the deadline, Ms Jagessar.", "Mon 19/5"),
+    ("The message was sent to Mrs Gurung at 21:31 on the 2nd; she has a screenshot.", "2nd"),
+])
+def test_dates_in_bilingual_letters_and_notes(detector, text, date):
+    assert date in found(detector, text, "DATE")
+
+
+@pytest.mark.parametrize("text, street", [
+    ("Mr Siencyn Tomos\n14 Heol y Felin, Rhiwbina, Cardiff CF14 6NP", "14 Heol y Felin"),
+    ("Mr Chester Blakeney-Holt\nThe Old Forge, 3 Church Lane\nRushmere St Andrew, Ipswich IP5 1DL",
+     "The Old Forge, 3 Church Lane"),
+])
+def test_welsh_streets_and_house_names_are_address_lines(detector, text, street):
+    assert street in found(detector, text, "ADDRESS")
+
+
+def test_a_labelled_membership_number_may_have_slashes(detector):
+    text = "Member        Siencyn Tomos\nMembership number   W/0088213\nDate of birth   14/09/1979"
+    assert "W/0088213" in found(detector, text, "MEMBERSHIP_NO")

@@ -17,13 +17,16 @@ from ..vocabulary import data
 from .base import CodeRecognizer, sentence_bounds
 
 _MONTHS = ("Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-           "Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+           "Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+           # Welsh, as bilingual letters date them: "14 Ebrill 2025"
+           "Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr")
 _MONTH = (rf"(?:{_MONTHS}|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|"
           r"SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)")
 _ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
                  r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
                  r"(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
-_DAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes|s)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)"
+_DAY = rf"(?:{_WEEKDAY}(?:day)?\.?,?\s+)?"
 DATE = re.compile(
     rf"\b{_DAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|-|\u2013|&)\s*)?"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+\d{{4}})?\b"
@@ -34,6 +37,11 @@ DATE = re.compile(
     rf"|\b(?i:{_ORDINAL_WORD})\s+of\s+{_MONTH}(?:,?\s+\d{{4}})?\b"
     r"|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\s+\d{1,2}(?:st|nd|rd|th)\b"
     r"|(?<![\d/.])\d{1,2}/\d{1,2}(?=\s+\d{1,2}:\d{2})"
+    # a weekday and a day/month: "Mon 19/5", "Thurs. 27/3"
+    rf"|\b{_WEEKDAY}(?:day)?\.?\s+\d{{1,2}}/\d{{1,2}}\b(?![/.]\d)"
+    # "on the 2nd" (a day of the month a letter has already named), "your letter of the 3rd inst."
+    r"|(?<=on the )\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:floor|time|occasion|of\s+the|day\s+of\s+the))"
+    r"|\b\d{1,2}(?:st|nd|rd|th)\s+inst\b\.?"
 )
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -20,10 +20,14 @@ _STREET_WORDS = (
     "Chase|Heights|Side|End|Wynd|Brae|Loan|Ffordd|Heol|Stryd"
 )
 _WORD = r"[A-Z][A-Za-z'\u2019\-]+"
+#: Welsh street words come first: "14 Heol y Felin", "2 Ffordd yr Eglwys", "7 Lôn Las".
+_WELSH_STREET = "Heol|Ffordd|Stryd|L\u00f4n|Lon|Rhodfa|Cilgant|Clos|Teras|Maes"
 STREET = re.compile(
     rf"\b(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+(?:/\d+)?[A-Za-z]?,?[ \t]+)?"
-    rf"(?:(?:{_WORD}[ \t]+){{1,2}}(?:House|Court|Cottage|Lodge|Farm|Mansions|Buildings),?[ \t]+)?"
-    rf"\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?,?[ \t]+(?:{_WORD}[ \t]+){{1,3}}(?:{_STREET_WORDS})\b\.?"
+    rf"(?:(?:{_WORD}[ \t]+){{1,2}}(?:House|Court|Cottage|Lodge|Farm|Mansions|Buildings),?[ \t]+"
+    rf"|The[ \t]+(?:{_WORD}[ \t]+)?{_WORD},[ \t]+)?"  # a house name first: "The Old Forge, 3 Church Lane"
+    rf"\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?,?[ \t]+(?:(?:{_WORD}[ \t]+){{1,3}}(?:{_STREET_WORDS})\b\.?"
+    rf"|(?:{_WELSH_STREET})[ \t]+(?:(?:y|yr|'r)[ \t]+)?{_WORD}(?:[ \t]+{_WORD})?)"
 )
 FLAT_IN_BUILDING = re.compile(
     rf"\b(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+(?:/\d+)?[A-Za-z]?,?[ \t]+(?:{_WORD}[ \t]+){{1,2}}"
