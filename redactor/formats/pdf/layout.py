@@ -131,12 +131,32 @@ def _match(page: PdfPage, lines: Sequence[DecisionLine], contexts: Sequence[Cont
             for key in hits:
                 removed.add(key)
                 labels.setdefault(key, line.label)
-        x0, top, x1, bottom = _union(line.glyphs)
-        for key, (a, b, c, d) in rects.items():
-            if key not in removed and x0 < (a + c) / 2 < x1 and top < (b + d) / 2 < bottom:
-                removed.add(key)
-                labels.setdefault(key, line.label)
+        for run in _visual_lines(line.glyphs):
+            x0, top, x1, bottom = _union(run)
+            for key, (a, b, c, d) in rects.items():
+                if key not in removed and x0 < (a + c) / 2 < x1 and top < (b + d) / 2 < bottom:
+                    removed.add(key)
+                    labels.setdefault(key, line.label)
     return labels
+
+
+def _visual_lines(glyphs: Sequence[PdfGlyph]) -> list[list[PdfGlyph]]:
+    """``glyphs`` split where the page breaks the line, though the text does not.
+
+    The reader joins a table cell's wrapped lines into one line of text, so one decision
+    line may be drawn on two lines of the page; the box round both would take the rest
+    of the cell with it. Two glyphs that follow each other are on one drawn line when
+    their boxes overlap across it (vertically, or horizontally for vertical text).
+    """
+    runs: list[list[PdfGlyph]] = []
+    for glyph in glyphs:
+        last = runs[-1][-1] if runs else None
+        if last is not None and (glyph.top < last.bottom and last.top < glyph.bottom
+                                 or glyph.x0 < last.x1 and last.x0 < glyph.x1):
+            runs[-1].append(glyph)
+        else:
+            runs.append([glyph])
+    return runs
 
 
 def _same(rect: Rect, glyph: PdfGlyph) -> bool:

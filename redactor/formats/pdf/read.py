@@ -18,6 +18,7 @@ from ...errors import UnreadableInput, UnsafeToRedact
 from ...limits import current
 from . import ocr
 from .bounds import check_pdf
+from .cells import ruled_tables
 from .model import PdfGlyph, PdfPage, PdfSource, normalise_box
 from .order import reading_entries
 
@@ -168,10 +169,10 @@ def _page_count(pdf: pdfplumber.PDF) -> int:
 
 
 def _read_page(page: Page, number: int) -> PageRead:
-    """A page's text in reading order (pdfplumber's non-layout text map) and its glyphs."""
+    """A page's text in reading order (pdfplumber's non-layout text map, ruled tables by cell) and its glyphs."""
     chars: list[str] = []
     refs: list[PdfGlyph | None] = []
-    for char, obj in reading_entries(page.chars):
+    for char, obj in reading_entries(page.chars, ruled_tables(page) if page.chars else ()):
         chars.append(char)
         refs.append(None if obj is None else _glyph(obj, number))
     visible = [c for c in page.chars if not c["text"].isspace()]
