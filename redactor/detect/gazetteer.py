@@ -8,14 +8,22 @@ Only Latin-script names are kept; names that are also ordinary English words
 from __future__ import annotations
 
 import importlib
+import json
 import re
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..resources import model_file
 from .vocabulary import data, word_set
 
 _LATIN_NAME = re.compile(r"[A-Z][a-z\u00E0-\u017E'\-]+")
+
+
+_GIVEN_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
+                "first_romanized_names", "first_romanized_names_male", "first_romanized_names_female")
+_SURNAME_ATTRS = ("last_names", "last_names_male", "last_names_female", "last_names_nonbinary",
+                  "last_names_unisex", "last_romanized_names")
 
 
 def _provider_names(attrs: tuple[str, ...]) -> set[str]:
@@ -33,29 +41,47 @@ def _provider_names(attrs: tuple[str, ...]) -> set[str]:
     return names
 
 
+def faker_names() -> dict:
+    """What the gazetteer takes from Faker, read from Faker itself (``models/names/build.py`` saves it)."""
+    import faker
+    from faker.providers.lorem.en_US import Provider as Lorem
+
+    return {"faker": faker.VERSION, "locales": list(data()["given_name_locales"]),
+            "given": sorted(_provider_names(_GIVEN_ATTRS)), "surnames": sorted(_provider_names(_SURNAME_ATTRS)),
+            "lorem": sorted({w.lower() for w in Lorem.word_list})}
+
+
+@lru_cache(maxsize=1)
+def _faker_data() -> dict:
+    """The saved Faker lists (models/names/faker-names.json) while they are for the configured locales;
+    otherwise Faker's own, read now."""
+    try:
+        saved = json.loads(model_file("names/faker-names.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        saved = None
+    if isinstance(saved, dict) and saved.get("locales") == list(data()["given_name_locales"]):
+        return saved
+    return faker_names()
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Ordinary English words (Faker's lorem word list, spaCy's stop words) and redactor's own lists."""
-    from faker.providers.lorem.en_US import Provider as Lorem
-
-    return frozenset({w.lower() for w in Lorem.word_list} | STOP_WORDS | word_set("word_names")
+    return frozenset(set(_faker_data()["lorem"]) | STOP_WORDS | word_set("word_names")
                      | word_set("not_name_words") | word_set("date_abbreviations") | word_set("place_words"))
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Lower-cased given names."""
-    names = _provider_names(("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
-                             "first_romanized_names", "first_romanized_names_male",
-                             "first_romanized_names_female"))
+    names = _faker_data()["given"]
     return frozenset(n.lower() for n in names if n.lower() not in common_words() and len(n) > 2)
 
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     """Lower-cased surnames."""
-    names = _provider_names(("last_names", "last_names_male", "last_names_female", "last_names_nonbinary",
-                             "last_names_unisex", "last_romanized_names"))
+    names = _faker_data()["surnames"]
     return frozenset(n.lower() for n in names if n.lower() not in common_words() and len(n) > 2)
 
 
