@@ -19,7 +19,17 @@ from functools import lru_cache
 from ..document import Finding
 from .gazetteer import is_common_word, is_ordinary_word
 from .roles import normalise_role
-from .vocabulary import INITIALS_RE, NAME_WORD, PARTICLES, UPPER, is_stop, looks_like_name, titles_pattern, word_set
+from .vocabulary import (
+    INITIALS_RE,
+    NAME_WORD,
+    NICKNAMED,
+    PARTICLES,
+    UPPER,
+    is_stop,
+    looks_like_name,
+    titles_pattern,
+    word_set,
+)
 
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 MENTION_SCORE = 0.8
@@ -235,6 +245,11 @@ class People:
         self._merge_initials()
         cues = [m.start() for m in _ALIAS_CUE.finditer(text)]
         speakers = {g for m in _SPEAKER_INITIALS.finditer(text) for g in m.groups() if g}
+        # quoted nicknames, found once: (first word, nickname, last word, "") inside a name, or
+        # (None, nickname, None, the words before it) after one in brackets
+        nicknames = [(m.group(1), m.group(2), m.group(3), "") for m in NICKNAMED.finditer(text)]
+        nicknames += [(None, m.group(1), None, text[max(0, m.start() - 80):m.start()])
+                      for m in _NICK_AFTER.finditer(text)]
         runs = letter_runs(text)
         for person in self.people:
             for form in person.forms:
@@ -255,11 +270,10 @@ class People:
                             person.aliases.add(found)
                 person.aliases.update(s for s in speakers if _initials_of(s, form))
                 if len(form) > 1:  # a nickname in quotes: Maureen "Mo" Lister, Siriporn Chaiyaporn ("Ploy")
-                    between = rf"{re.escape(form[0])}[ \t]+[\"\u201c]({NAME_WORD})[\"\u201d][ \t]+{re.escape(form[-1])}"
-                    after = rf"{name}[ \t]*\([ \t]*[\"\u201c]({NAME_WORD})[\"\u201d][ \t]*\)"
-                    for m in re.finditer(f"{between}|{after}", text):
-                        nick = m.group(1) or m.group(2)
-                        if not _initials_of(nick, form) and not is_stop(nick):
+                    for first, nick, last, before in nicknames:
+                        named = (first == form[0] and last == form[-1]) if first else \
+                            " ".join(before.split()[-len(form):]) == " ".join(form)
+                        if named and not _initials_of(nick, form) and not is_stop(nick):
                             person.aliases.add(nick)
                 if not _ends_before_a_cue(text, form[-1], cues):
                     continue  # the pattern below cannot match; compiling it per name is the costly part
@@ -366,6 +380,8 @@ def letter_runs(text: str) -> Mapping[str, list[int]]:
     return runs
 
 
+#: A nickname in quotes in brackets after a name: ``Siriporn Chaiyaporn ("Ploy")``.
+_NICK_AFTER = re.compile(rf"[ \t]*\([ \t]*[\"\u201c]({NAME_WORD})[\"\u201d][ \t]*\)")
 #: A person's initials, a particle's in lower case included: ``PN``, ``MvD``, ``AaG``.
 _INITIALS = rf"{UPPER}(?:{UPPER}|[a-z]{{1,2}}{UPPER}){{1,3}}"
 #: Initials that speak, as interview notes write them: ``AP: I was not there.``, ``MF asked again.``

@@ -33,6 +33,9 @@ NAME_WORD = (rf"(?:{UPPER}{LOWER}?\.|(?:(?:al|el|ul|ad|as|ash|an|bin|t|h|n)-)?"
              rf"{UPPER}{_ANY}*{LOWER}{_ANY}*(?:-{_ANY}+)*"
              rf"|{UPPER}{{2,}}(?:[-'\u2019]{UPPER}{{2,}})*)")
 NAME_WORD_RE = re.compile(NAME_WORD)
+#: A nickname in quotes between a given name and a surname: ``Maureen "Mo" Lister`` (groups: the three words).
+NICKNAMED = re.compile(rf"(?<![\w\-])({NAME_WORD})[ \t]+[\"\u201c]({NAME_WORD})[\"\u201d][ \t]+({NAME_WORD})"
+                       rf"(?![\w\-])")
 #: A letter of a script the English model cannot read (Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indic
 #: scripts, Thai, Georgian, Hangul, Ethiopic, kana, CJK): a name written in it is a name of its own kind.
 FOREIGN_LETTER = ("[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ..gazetteer import is_common_word, is_given_name, is_ordinary_word, is_surname
-from ..vocabulary import AFTER_PLACE_PREPOSITION, NAME_WORD, PLACE_PREPOSITIONS, name_run, word_set
+from ..vocabulary import AFTER_PLACE_PREPOSITION, NAME_WORD, NICKNAMED, PLACE_PREPOSITIONS, name_run, word_set
 from .base import CodeRecognizer
 from .proper_noun_name import GEO_LABELS, NOT_PEOPLE, PROPER
 from .titled_name import trim_name
@@ -26,9 +26,6 @@ _WITH_A_PRONOUN = re.compile(rf"(?i:\b(?:you|me|him|her|them|us|I|we|he|she|they
 _INITIALS_SURNAME = re.compile(rf"(?<![\w.])((?:[A-Z]\.[ \t]?){{1,3}})[ \t]?({NAME_WORD})(?![\w\-])")
 _SURNAME_FIRST = re.compile(r"(?<![\w\-])([A-Z][A-Z'’\-]{1,}(?: [A-Z][A-Z'’\-]{1,}){0,2}),[ \t]+"
                             r"([A-Z][a-z\u00E0-\u017E'’\-]+)((?: [A-Z][a-z\u00E0-\u017E'’\-]+){0,2})(?![\w\-])")
-#: A nickname in quotes between a given name and a surname: ``Maureen "Mo" Lister``.
-_NICKNAMED = re.compile(rf"(?<![\w\-])({NAME_WORD})[ \t]+[\"\u201c]({NAME_WORD})[\"\u201d][ \t]+({NAME_WORD})"
-                        rf"(?![\w\-])")
 #: The family name first, in capitals, without a comma: ``DANG Thi Mai``, ``KIM Min-jun``.
 _FAMILY_FIRST = re.compile(rf"(?<![\w\-])([A-Z]{{2,}}) ({NAME_WORD}(?: {NAME_WORD})?)(?![\w\-])")
 
@@ -146,7 +143,7 @@ class GivenNameRecognizer(CodeRecognizer):
             if (is_given_name(given[0]) and not given[0].isupper() and not is_ordinary_word(given[0])
                     and m.group(1).lower() not in word_set("not_name_words") and not is_ordinary_word(m.group(1))):
                 yield m.start(), m.end(), {}
-        for m in _NICKNAMED.finditer(text):  # Maureen "Mo" Lister
+        for m in NICKNAMED.finditer(text):  # Maureen "Mo" Lister
             first, last = m.group(1), m.group(3)
             if (not is_ordinary_word(first) or is_given_name(first)) and not is_ordinary_word(last):
                 yield m.start(), m.end(), {}
