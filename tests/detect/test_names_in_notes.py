@@ -156,3 +156,13 @@ def test_welsh_streets_and_house_names_are_address_lines(detector, text, street)
 def test_a_labelled_membership_number_may_have_slashes(detector):
     text = "Member        Siencyn Tomos\nMembership number   W/0088213\nDate of birth   14/09/1979"
     assert "W/0088213" in found(detector, text, "MEMBERSHIP_NO")
+
+
+def test_a_csv_row_that_wraps_onto_the_next_line_is_still_one_row(detector):
+    # how a PDF prints long CSV rows: the quoted notes field runs onto the next line
+    text = ("elector,name,address,vi,notes,cnv\n"
+            'CH1-0212,"foyzul talukdar","14 rochdale rd",L,"ex-wpb, back to us over the bins. tohura (wife)\n'
+            'sylheti only",sk\n'
+            'CH1-0219,"brian ashworth","20 rochdale rd",REF,"polite. dont knock again",mo\n')
+    names = found(detector, text)
+    assert "foyzul talukdar" in names and "brian ashworth" in names

@@ -240,13 +240,18 @@ class TableColumnRecognizer(CodeRecognizer):
             owned = any(t in IDENTIFYING for t in types)
             row = i + 1
             while row < len(lines):
-                cells = csv_fields(text, *lines[row])
+                last = row  # a row may run over several lines: a quoted field with a line break in it,
+                cells = csv_fields(text, lines[row][0], lines[last][1])  # or a row wrapped after a comma
+                while (cells is None or len(cells) < len(header)) and last + 1 < len(lines) \
+                        and last - row < WRAP_LINES and text[lines[last + 1][0]:lines[last + 1][1]].strip():
+                    last += 1
+                    cells = csv_fields(text, lines[row][0], lines[last][1])
                 if not cells or len(cells) != len(header):
                     break
                 for (s, e), kind in zip(cells, types):
                     if kind and e > s and plausible(kind, text[s:e]):
                         yield _cell(s, e, kind, owned)
-                row += 1
+                row = last + 1
             i = row
 
     def _row(self, text: str, line: tuple[int, int], columns, owned: bool) -> Iterator[tuple[int, int, dict]]:
