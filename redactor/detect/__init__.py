@@ -38,6 +38,8 @@ __all__ = ["Detector", "KnownPerson", "DEFAULT_MODEL"]
 SCORE_THRESHOLD = 0.4
 #: Findings of these types run on to the end of their clause (CLAUSE_REACH characters at most).
 CLAUSE_TYPES = frozenset({"POLITICAL_OPINION"})
+#: Types whose finding takes in the words of belonging right before it ("a member of the" Fabian Society).
+AFFILIATION_TYPES = frozenset({"POLITICAL_OPINION", "TRADE_UNION", "RELIGION"})
 CLAUSE_REACH = 40
 CHUNK_CHARS = 4000
 #: spaCy labels of places and organisations: a lone word the NER also calls one of these is not a person.
@@ -103,6 +105,7 @@ class Detector:
         findings = drop_organisation_contacts(doc.text, _drop_contained_urls(findings))
         findings = tied_to_person(doc.text, findings, sentences)
         findings = [_to_clause_end(doc.text, f) if f.entity_type in CLAUSE_TYPES else f for f in findings]
+        findings = [_from_affiliation(doc.text, f) if f.entity_type in AFFILIATION_TYPES else f for f in findings]
         findings = [_with_duration(doc.text, f) if f.entity_type == "SANCTION" else f for f in findings]
         findings += _recurrences(doc.text, findings)
         # Roles: every person's role and its reason; personal data linked to its owner (roles.py).
@@ -206,6 +209,21 @@ def _is_person_candidate(text: str, f: Finding, addresses: bytearray, places: se
     if f.recognizer in WEAK_NAME_RECOGNIZERS and any(w.lower() in place_words for w in words):
         return False  # "Greater Manchester": a word the NER calls a place elsewhere in the document
     return True
+
+
+#: Words of belonging or support that end right before a party, union, faith or campaign.
+_AFFILIATION = re.compile(
+    r"(?i:\b(?:(?:an?\s+)?(?:member|supporter|activist|organiser|delegate|rep|convenor|steward|deacon|elder)"
+    r"\s+(?:of|for|in|at)\s+(?:the\s+)?|(?:active|involved)\s+in\s+(?:the\s+)?|(?:supports?|supported|backs?|"
+    r"backed|joined|rejoined|signed(?:\s+up\s+to)?|stood\s+(?:on|for)|voting|voted|votes?|leaning)\s+"
+    r"(?:(?:for\s+)?the\s+|for\s+)?))$")
+
+
+def _from_affiliation(text: str, f: Finding) -> Finding:
+    """Widen a finding back over the words that say the person belongs to or backs it
+    (``a member of the`` + ``Fabian Society``, ``signed the`` + ``Green pledge``)."""
+    m = _AFFILIATION.search(text, max(0, f.start - CLAUSE_REACH), f.start)
+    return replace(f, start=m.start()) if m else f
 
 
 def _to_clause_end(text: str, f: Finding) -> Finding:

@@ -166,3 +166,32 @@ def test_a_csv_row_that_wraps_onto_the_next_line_is_still_one_row(detector):
             'CH1-0219,"brian ashworth","20 rochdale rd",REF,"polite. dont knock again",mo\n')
     names = found(detector, text)
     assert "foyzul talukdar" in names and "brian ashworth" in names
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Ms Adaeze Nwosu declared an interest: she is a member of the Fabian Society.", "POLITICAL_OPINION",
+     "member of the Fabian Society"),
+    ("Canvass notes: Mr Zane Okafor has signed the Green pledge, he says.", "POLITICAL_OPINION",
+     "signed the Green pledge"),
+    ("Mr Ifeanyi Obi told me he was a GMB convenor at Vauxhall.", "TRADE_UNION", "GMB convenor"),
+    ("Mrs Rukhsana Begum said she is 7th day adventist so Saturdays are out.", "RELIGION", "7th day adventist"),
+    ("Apologies: Lionel Fonceca (hip op).", "HEALTH", "hip op"),
+])
+def test_belonging_and_notes_phrasings_are_taken_whole(detector, text, kind, value):
+    assert value in " | ".join(found(detector, text, kind))
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Sent: Fri 21/11/2025 09:12\nDear Ms Hollins, your complaint has arrived.", "Fri 21/11/2025"),
+    ("KT: complaint from Mr Gary Marsh received by email 3/11, copied to region.", "3/11"),
+])
+def test_weekdays_and_dates_without_a_year(detector, text, date):
+    assert date in found(detector, text, "DATE")
+
+
+def test_lower_case_canvass_notes_in_csv_fields(detector):
+    text = ("canvass export\nelector,name,address,vi,notes\n"
+            'CH1-0212,"foyzul talukdar","14 rochdale rd",L,"ex-wpb, back to us over the bins"\n'
+            'CH1-0240,"shuhel mazumder","3 derker st",G,"green because of gaza"\n')
+    opinions = " | ".join(found(detector, text, "POLITICAL_OPINION"))
+    assert "wpb" in opinions and "green" in opinions

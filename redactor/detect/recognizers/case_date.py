@@ -31,7 +31,7 @@ DATE = re.compile(
     rf"\b{_DAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|-|\u2013|&)\s*)?"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+\d{{4}})?\b"
     rf"|\b{_DAY}{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
-    r"|(?<![\d.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b(?![.\-/]\d)"
+    rf"|(?<![\d.]){_DAY}\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})\b(?![.\-/]\d)"
     r"|\b\d{4}-\d{2}-\d{2}\b"
     rf"|\b\d{{1,2}}-{_MONTH}-(?:\d{{4}}|\d{{2}})\b"
     rf"|\b(?i:{_ORDINAL_WORD})\s+of\s+{_MONTH}(?:,?\s+\d{{4}})?\b"
@@ -42,6 +42,9 @@ DATE = re.compile(
     # "on the 2nd" (a day of the month a letter has already named), "your letter of the 3rd inst."
     r"|(?<=on the )\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:floor|time|occasion|of\s+the|day\s+of\s+the))"
     r"|\b\d{1,2}(?:st|nd|rd|th)\s+inst\b\.?"
+    # a day/month with no year after a word that dates something: "by email 3/11", "received 10/3", "on 5/4"
+    r"|(?:(?<=\bon )|(?<=\bemail )|(?<=received )|(?<=\bdated )|(?<=rec'd )|(?<=\bsent ))"
+    r"\d{1,2}/\d{1,2}\b(?![/.]\d)"
 )
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:

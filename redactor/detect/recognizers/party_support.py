@@ -29,13 +29,14 @@ from .base import CodeRecognizer
 _AFTER = (r"(?=[ \t]*(?:[.,;!?)/]|\n|$|[-\u2013\u2014][ \t])|\t| {2,}"
           r"|[ \t]+(?i:last|this|next|now|then|before|previously|but|though|lean(?:s|ing)?|definite(?:ly)?|"
           r"probable|probably|possible|possibly|likely|soft|strong|firm|switcher|waverer|voter|supporter|"
-          r"pledge|poster|til|till|until|since|all\s+(?:his|her|their)\s+life|for\s+years|at\s+the)\b)")
-#: Before a party written in lower case in canvass notes: the start of a line or cell, or a word of
-#: allegiance (``green now``, ``always lab``, ``was lab til 2024``, ``tory but polite``).
-_LOWER_BEFORE = re.compile(r"(?:^|\n|\t| {2,}|(?i:\b(?:always|was|were|now|ex-?|voted|votes|vote))[ \t]*)$")
+          r"pledge|poster|til|till|until|since|because|over|all\s+(?:his|her|their)\s+life|for\s+years|at\s+the)\b)")
+#: Before a party written in lower case in canvass notes: the start of a line, cell or quoted CSV field,
+#: or a word of allegiance (``green now``, ``always lab``, ``was lab til 2024``, ``ex-wpb``).
+_LOWER_BEFORE = re.compile(r"(?:^|\n|\t| {2,}|,\"|(?i:\b(?:always|was|were|now|ex-?|voted|votes|vote|"
+                           r"joined(?:[ \t]+the)?))[ \t]*)$")
 #: Parties as canvassers type them in lower case.
 _LOWER_PARTIES = ("labour", "lab", "tory", "tories", "conservative", "lib dem", "lib dems", "libdem", "green",
-                  "greens", "reform", "snp", "plaid", "ukip")
+                  "greens", "green party", "reform", "snp", "plaid", "ukip", "wpb", "workers party")
 #: What may not come right before one: ``the Labour``, ``of Labour``, ``Scottish Labour``, ``Welsh Labour``.
 _NOT_BEFORE = re.compile(r"(?i:\b(?:the|of|for|from|with|by|at|scottish|welsh|london|new|young)[ \t]+)$")
 
@@ -54,7 +55,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = "|".join(re.escape(c) for c in data()["canvass_cues"])
     lower = "|".join(r"[ \t]+".join(re.escape(w) for w in n.split())
                      for n in sorted(_LOWER_PARTIES, key=len, reverse=True))
-    return party, re.compile(rf"(?i)\b(?:{cues})"), re.compile(rf"(?<![\w\-'\u2019])(?:{lower}){_AFTER}")
+    return party, re.compile(rf"(?i)\b(?:{cues})"), re.compile(rf"(?<![\w'\u2019])(?:{lower}){_AFTER}")
 
 
 class PartySupportRecognizer(CodeRecognizer):
@@ -67,7 +68,7 @@ class PartySupportRecognizer(CodeRecognizer):
         if not cue.search(text):
             return
         for m in lower.finditer(text):  # "green now, was lab til 2024": lower case only in a note's own words
-            if _LOWER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            if _LOWER_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 yield m.start(), m.end(), {}
         for m in party.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
