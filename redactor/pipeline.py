@@ -14,7 +14,6 @@ memory limits (:mod:`redactor.guard`), so a parser stuck in C code is killed, no
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -351,10 +350,7 @@ class Redactor:
         if prefill and not self._warm_run:
             self._warm_run = True
             self._run_once(request)
-        # The models are in memory for good: keep the collector off them from now on. Each forked child
-        # then neither walks nor dirties (copy-on-write) the parent's pages for them (Python's own advice
-        # for a parent that forks workers), and a first run skips their traversal.
-        gc.freeze()
+
 
     def _run_once(self, request: Request | None) -> None:
         """Plan one small letter, so every cache filled on first use (name lists, compiled patterns)
