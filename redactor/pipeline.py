@@ -14,6 +14,7 @@ memory limits (:mod:`redactor.guard`), so a parser stuck in C code is killed, no
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -178,6 +179,9 @@ class Redactor:
         with self._lock:
             if name not in self._models:
                 self._models[name] = load()
+                if not gc.isenabled():  # the CLI's start-up pause is over (see cli.main)
+                    gc.freeze()
+                    gc.enable()
             return self._models[name]
 
     @property
