@@ -50,7 +50,9 @@ def test_serve_with_a_token_file_on_all_addresses_with_two_workers(tmp_path):
     log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen([sys.executable, "-m", "redactor", "serve", "--host", "0.0.0.0", "--port", str(port),
                                "--token-file", str(tokens), "--workers", "2", "--max-upload-mb", "1"],
-                              stdout=log, stderr=subprocess.STDOUT, env=env)
+                              stdout=log, stderr=subprocess.STDOUT, env=env,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # Ctrl-C, even
+                              # when the test run itself was started in the background (SIGINT ignored)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 240

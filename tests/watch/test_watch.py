@@ -146,10 +146,17 @@ def test_the_output_folder_may_not_be_inside_the_input(tmp_path, redactor_engine
         Watcher(tmp_path, tmp_path / "out", ANONYMISE, redactor_engine)
 
 
+def ctrl_c_as_at_a_terminal() -> None:
+    """A test run started in the background (``cmd &``) ignores SIGINT, and so would the watcher it starts:
+    give the watcher the terminal's Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_the_watch_command_stops_cleanly_on_ctrl_c(folders):
     src, out = folders
     p = subprocess.Popen([sys.executable, "-m", "redactor", "watch", str(src), str(out), "--path", "anonymise",
-                          "--settle", "0.3"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                          "--settle", "0.3"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         preexec_fn=ctrl_c_as_at_a_terminal)
     try:
         write_txt(src / "letter.txt")
         wait_for(lambda: (out / "letter.txt").exists(), timeout=180)
