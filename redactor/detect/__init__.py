@@ -31,7 +31,7 @@ from .recognizers.proper_noun_name import GEO_LABELS
 from .roles import assign_roles
 from .tie import tied_to_person
 from .types import canonical, kind
-from .vocabulary import looks_like_name, word_set
+from .vocabulary import follows_an_article, looks_like_name, place_word_follows, word_set
 
 __all__ = ["Detector", "KnownPerson", "DEFAULT_MODEL"]
 
@@ -132,10 +132,6 @@ def analysis_chunks(doc: Document) -> list[tuple[int, int]]:
 #: Recognizers whose context vouches for a name in any case: a name column, a family word before it, a chat
 #: export's sender field.
 CASE_BLIND_RECOGNIZERS = frozenset({"TableColumnRecognizer", "RoleNameRecognizer", "CorrespondenceNameRecognizer"})
-#: An article, and perhaps an adjective, right before a word: ``the old ``, ``a ``.
-_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an)[ \t]+(?:[a-z]+[ \t]+)?$")
-#: The word after a name, or after one more capitalised word: a place word there makes it a place.
-_PLACE_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w'-]*[ \t]+)?([A-Za-z]+)")
 #: Between the cells of a table row: a tab, or the run of spaces between the columns of a text table.
 _CELL_GAP = re.compile(r"\t| {3,}")
 
@@ -200,10 +196,9 @@ def _is_person_candidate(text: str, f: Finding, addresses: bytearray, places: se
     if words and words[-1].lower().strip(".,") in word_set("place_words"):
         return False
     if f.recognizer == "SpacyRecognizer" and len(words) == 1:
-        if _ARTICLE_BEFORE.search(text, max(0, f.start - 30), f.start):
+        if follows_an_article(text, f.start):
             return False  # "the old Austin works": a thing named after someone
-        after = _PLACE_AFTER.match(text, f.end)
-        if after and after.group(1).lower() in word_set("place_words"):
+        if place_word_follows(text, f.end, skip_one=True):
             return False  # "Jordan Well leisure pool", "Chester Road"
         return is_given_name(value) and value.lower() not in places
     if f.recognizer in WEAK_NAME_RECOGNIZERS and any(w.lower() in place_words for w in words):

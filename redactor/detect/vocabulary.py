@@ -62,6 +62,25 @@ def name_run(min_words: int, max_words: int, newline: bool = False) -> str:
     return rf"{NAME_WORD}(?:{joint}{NAME_WORD}){{{min_words - 1},{max_words - 1}}}"
 
 
+#: An article, and perhaps one lower-case word (an adjective), right before a word: ``the old ``, ``a ``.
+_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an)[ \t]+(?:[a-z]+[ \t]+)?$")
+#: The word after a name, or after one more capitalised word when ``skip_one`` (see place_word_follows).
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z\u00C0-\u017F'-]+)")
+_NEXT_WORD_OR_ONE_MORE = re.compile(r"[ \t]+(?:[A-Z][\w'-]*[ \t]+)?([A-Za-z]+)")
+
+
+def follows_an_article(text: str, start: int) -> bool:
+    """Whether an article (and perhaps an adjective) stands right before ``start``: ``the old Austin``."""
+    return _ARTICLE_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+def place_word_follows(text: str, end: int, skip_one: bool = False) -> bool:
+    """Whether a place word (``place_words``) comes right after ``end``, or with ``skip_one`` after one more
+    capitalised word: ``Jordan Well leisure pool``, ``Chester Road``."""
+    m = (_NEXT_WORD_OR_ONE_MORE if skip_one else _NEXT_WORD).match(text, end)
+    return m is not None and m.group(1).lower() in word_set("place_words")
+
+
 @cache
 def data() -> dict:
     return model_yaml("detection.yaml")

@@ -35,7 +35,7 @@ DATE = re.compile(
     r"|\b\d{4}-\d{2}-\d{2}\b"
     rf"|\b\d{{1,2}}-{_MONTH}-(?:\d{{4}}|\d{{2}})\b"
     rf"|\b(?i:{_ORDINAL_WORD})\s+of\s+{_MONTH}(?:,?\s+\d{{4}})?\b"
-    r"|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\s+\d{1,2}(?:st|nd|rd|th)\b"
+    rf"|\b{_WEEKDAY}(?:day)?\s+\d{{1,2}}(?:st|nd|rd|th)\b"
     r"|(?<![\d/.])\d{1,2}/\d{1,2}(?=\s+\d{1,2}:\d{2})"
     # a weekday and a day/month: "Mon 19/5", "Thurs. 27/3"
     rf"|\b{_WEEKDAY}(?:day)?\.?\s+\d{{1,2}}/\d{{1,2}}\b(?![/.]\d)"

@@ -13,7 +13,16 @@ import re
 from collections.abc import Iterable
 
 from ..gazetteer import is_common_word, is_given_name, is_ordinary_word, is_surname
-from ..vocabulary import AFTER_PLACE_PREPOSITION, NAME_WORD, NICKNAMED, PLACE_PREPOSITIONS, name_run, word_set
+from ..vocabulary import (
+    AFTER_PLACE_PREPOSITION,
+    NAME_WORD,
+    NICKNAMED,
+    PLACE_PREPOSITIONS,
+    follows_an_article,
+    name_run,
+    place_word_follows,
+    word_set,
+)
 from .base import CodeRecognizer
 from .proper_noun_name import GEO_LABELS, NOT_PEOPLE, PROPER
 from .titled_name import trim_name
@@ -28,15 +37,6 @@ _SURNAME_FIRST = re.compile(r"(?<![\w\-])([A-Z][A-Z'’\-]{1,}(?: [A-Z][A-Z'’\
                             r"([A-Z][a-z\u00E0-\u017E'’\-]+)((?: [A-Z][a-z\u00E0-\u017E'’\-]+){0,2})(?![\w\-])")
 #: The family name first, in capitals, without a comma: ``DANG Thi Mai``, ``KIM Min-jun``.
 _FAMILY_FIRST = re.compile(rf"(?<![\w\-])([A-Z]{{2,}}) ({NAME_WORD}(?: {NAME_WORD})?)(?![\w\-])")
-
-
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z\u00C0-\u017F'-]+)")
-
-
-def _before_a_place_word(text: str, end: int) -> bool:
-    """Whether the word right after a run makes it a place's name: ``Jordan Well leisure pool``."""
-    m = _NEXT_WORD.match(text, end)
-    return m is not None and m.group(1).lower() in word_set("place_words")
 
 
 def cut_at_place(text: str, start: int, end: int) -> tuple[int, int]:
@@ -92,18 +92,9 @@ def _lone_given_names(doc) -> Iterable[tuple[int, int, dict]]:
             continue  # part of a longer name: the runs above take it
         if token.ent_type_ in NOT_PEOPLE | {"ORG"} and not _acts(token):
             continue
-        if _after_an_article(token):
+        if follows_an_article(token.doc.text, token.idx):
             continue  # "the old Austin works", "a Jordan": a thing named after someone, not a person
         yield token.idx, token.idx + len(word), {}
-
-
-def _after_an_article(token) -> bool:
-    """Whether an article comes right before ``token`` or before an adjective before it."""
-    doc = token.doc
-    before = doc[token.i - 1] if token.i > 0 else None
-    if before is not None and before.tag_ == "JJ" and token.i > 1:
-        before = doc[token.i - 2]
-    return before is not None and before.lower_ in ("the", "a", "an")
 
 
 def _acts(token) -> bool:
@@ -124,7 +115,7 @@ class GivenNameRecognizer(CodeRecognizer):
             start, end = trim_name(text, m.start(1), m.end(1))
             start, end = cut_at_place(text, start, end)
             words = text[start:end].split()
-            if len(words) < 2 or words[0].isupper() or _before_a_place_word(text, end):
+            if len(words) < 2 or words[0].isupper() or place_word_follows(text, end):
                 continue
             if _names_a_person(words) and not _a_place_here(text, start, end, nlp_artifacts):
                 yield start, end, {}

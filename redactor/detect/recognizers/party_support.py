@@ -34,9 +34,6 @@ _AFTER = (r"(?=[ \t]*(?:[.,;!?)/]|\n|$|[-\u2013\u2014][ \t])|\t| {2,}"
 #: or a word of allegiance (``green now``, ``always lab``, ``was lab til 2024``, ``ex-wpb``).
 _LOWER_BEFORE = re.compile(r"(?:^|\n|\t| {2,}|,\"|(?i:\b(?:always|was|were|now|ex-?|voted|votes|vote|"
                            r"joined(?:[ \t]+the)?))[ \t]*)$")
-#: Parties as canvassers type them in lower case.
-_LOWER_PARTIES = ("labour", "lab", "tory", "tories", "conservative", "lib dem", "lib dems", "libdem", "green",
-                  "greens", "green party", "reform", "snp", "plaid", "ukip", "wpb", "workers party")
 #: What may not come right before one: ``the Labour``, ``of Labour``, ``Scottish Labour``, ``Welsh Labour``.
 _NOT_BEFORE = re.compile(r"(?i:\b(?:the|of|for|from|with|by|at|scottish|welsh|london|new|young)[ \t]+)$")
 
@@ -54,7 +51,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     party = re.compile(rf"(?<![\w\-'\u2019])(?:{alternation}){_AFTER}")
     cues = "|".join(re.escape(c) for c in data()["canvass_cues"])
     lower = "|".join(r"[ \t]+".join(re.escape(w) for w in n.split())
-                     for n in sorted(_LOWER_PARTIES, key=len, reverse=True))
+                     for n in sorted(data()["lower_case_parties"], key=len, reverse=True))
     return party, re.compile(rf"(?i)\b(?:{cues})"), re.compile(rf"(?<![\w'\u2019])(?:{lower}){_AFTER}")
 
 
