@@ -26,7 +26,7 @@ from .engine import DEFAULT_MODEL, analyzer
 from .gazetteer import is_given_name
 from .lists import listed_people
 from .organisation import drop_organisation_contacts
-from .people import KnownPerson, People, find_mentions, name_words, names_from_fields
+from .people import KnownPerson, People, find_mentions, initial_mentions, name_words, names_from_fields
 from .recognizers.proper_noun_name import GEO_LABELS
 from .roles import assign_roles
 from .tie import tied_to_person
@@ -101,10 +101,13 @@ class Detector:
                 people.add(name_words(doc.text[start:end]))
         people.add_aliases(doc.text)
         findings = [f for f in raw if f.entity_type != "PERSON"]
-        findings += find_mentions(doc.text, people, tags, frozenset((f.start, f.end) for f in candidates))
+        mentions = find_mentions(doc.text, people, tags, frozenset((f.start, f.end) for f in candidates))
+        mentions += initial_mentions(doc.text, people, [(f.start, f.end) for f in mentions])
+        findings += mentions + _unclaimed_initials(doc.text, candidates, mentions)
         findings = drop_organisation_contacts(doc.text, _drop_contained_urls(findings))
         findings = tied_to_person(doc.text, findings, sentences)
-        findings = [_to_clause_end(doc.text, f) if f.entity_type in CLAUSE_TYPES else f for f in findings]
+        wrapped = soft_wrapped(doc.text)
+        findings = [_to_clause_end(doc.text, wrapped, f) if f.entity_type in CLAUSE_TYPES else f for f in findings]
         findings = [_from_affiliation(doc.text, f) if f.entity_type in AFFILIATION_TYPES else f for f in findings]
         findings = [_with_duration(doc.text, f) if f.entity_type == "SANCTION" else f for f in findings]
         findings += _recurrences(doc.text, findings)
@@ -174,6 +177,21 @@ def _to_findings(results: Iterable[RecognizerResult], offset: int, text: str) ->
     return out
 
 
+#: Initials, dotted or not: ``V``, ``EB``, ``J.K.``.
+_INITIALS_ONLY = re.compile(r"[A-Z](?:[a-z]?[A-Z]){0,3}|[A-Z]\.(?:[A-Z]\.?){0,2}")
+
+
+def _unclaimed_initials(text: str, candidates: list[Finding], mentions: list[Finding]) -> list[Finding]:
+    """Initials a recognizer found signing a message or a letter (``> V``, ``EB``) that no person of the
+    document claims: they stay removed on their own, not looked for again (a lone capital is no form
+    of a name to find everywhere)."""
+    taken = bytearray(len(text))
+    for f in mentions:
+        taken[f.start:f.end] = b"\x01" * (f.end - f.start)
+    return [f for f in candidates if f.recognizer == "CorrespondenceNameRecognizer"
+            and _INITIALS_ONLY.fullmatch(text[f.start:f.end]) and not any(taken[f.start:f.end])]
+
+
 def _is_person_candidate(text: str, f: Finding, addresses: bytearray, places: set[str],
                          place_words: set[str]) -> bool:
     """Whether a PERSON finding should make a person whose every mention is then removed.
@@ -221,10 +239,23 @@ def _from_affiliation(text: str, f: Finding) -> Finding:
     return replace(f, start=m.start()) if m else f
 
 
-def _to_clause_end(text: str, f: Finding) -> Finding:
-    """Widen a finding to the end of its clause (``voted Reform`` + ``in the general election``), within reach."""
-    stop = re.compile(r"[.;,:!?\t()\[\]\"\u201c\u201d]| {2,}|\n(?=[ \t]*\S)|\s+(?:but|and|because|although|while|so)\b")
-    m = stop.search(text, f.end, min(len(text), f.end + CLAUSE_REACH))
+_CLAUSE_STOP = re.compile(r"[.;,:!?\t()\[\]\"\u201c\u201d]| {2,}|\n(?=[ \t]*\S)"
+                          r"|\s+(?:but|and|because|although|while|so)\b")
+
+
+def _to_clause_end(text: str, wrapped: str, f: Finding) -> Finding:
+    """Widen a finding to the end of its clause (``voted Reform`` + ``in the general election``), within reach.
+
+    ``wrapped`` is the text as :func:`soft_wrapped` gives it: a line break that only wraps a paragraph
+    (``voting Green in Easton this`` / ``time``) does not end the clause, nor does the next line's indent.
+    """
+    limit, at = min(len(text), f.end + CLAUSE_REACH), f.end
+    while True:
+        m = _CLAUSE_STOP.search(text, at, limit)
+        if m and m.group().startswith("\n") and wrapped[m.start()] == " ":
+            at = m.start() + 1 + len(text[m.start() + 1:limit]) - len(text[m.start() + 1:limit].lstrip(" \t"))
+            continue  # a soft wrap: go on from the first word of the next line
+        break
     end = m.start() if m else f.end
     return replace(f, end=end) if end > f.end and text[f.end:end].strip() else f
 

@@ -316,6 +316,10 @@ class People:
         out: list[tuple[Person, str, bool, str]] = []
         for person in self.people:
             out.extend((person, f"(?-i:{re.escape(alias)})", False, _head(alias)) for alias in person.aliases)
+            # a nickname typed in lower case ("hi kasia") where it can be nothing else
+            out.extend((person, f"(?-i:{re.escape(alias.lower())})", False, _head(alias)) for alias in person.aliases
+                       if not alias.isupper() and alias[:1].isupper() and len(alias) >= 4
+                       and not is_ordinary_word(alias.lower()))
             for alias in person.alias_forms:
                 parts = [re.escape(w).replace(r"\.", r"\.?") for w in alias]
                 out.append((person, r"[ \t]*\n?[ \t]*".join(parts), len(alias) == 1, _head(alias[0])))
@@ -459,7 +463,73 @@ def _acceptable(m: re.Match[str], single: bool, tags: Mapping[int, str], lower_w
     if not single:
         return True
     word = matched.lower()
-    lower_use = word in lower_words  # used as an ordinary lower-case word (not in an e-mail address or URL)
-    if word in word_set("word_names") or is_stop(word) or lower_use:
+    # used as an ordinary lower-case word (not in an e-mail address or URL); a name that is no English word
+    # written in lower case elsewhere ("savio welcomed everyone") is the name typed in haste, not a word
+    lower_use = word in lower_words and is_ordinary_word(word)
+    if is_stop(word):
         return tags.get(m.start()) in PROPER_NOUN_TAGS
+    if word in word_set("word_names") or lower_use:
+        return tags.get(m.start()) in PROPER_NOUN_TAGS or _subject_of_a_verb(m, tags)
     return True
+
+
+#: Verb tags that make a capitalised word before them its subject: ``Summer can be reached``, ``Sterling is``.
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Words before a word-name that make it the ordinary word: ``last Summer was``, ``the Sterling fell``.
+_NOT_A_NAME_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|this|that|last|next|every|each|in|of|by|for|our|your|their|"
+                                r"his|her|its|my)|['\u2019]s)[ \t]+$")
+
+
+def _subject_of_a_verb(m: re.Match[str], tags: Mapping[int, str]) -> bool:
+    """Whether a known person's name that is also a word (``Summer``) stands, capitalised, as the subject of
+    a finite verb, with no article or preposition before it: the NER tags such a word a common noun at the
+    start of a sentence, where it is the person."""
+    text, end = m.string, m.end()
+    if not m.group()[:1].isupper() or _NOT_A_NAME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return False
+    following = re.compile(r"[ \t]+(?=\w)").match(text, end)
+    return following is not None and tags.get(following.end()) in _FINITE_VERB_TAGS
+
+
+#: A capital and a full stop standing alone (``K. rang back``, ``rang K. on Thursday``, ``K.'s evidence``,
+#: ``Y.`` signing a message): never one of a run of initials (``J. K. Rowling``) or the pronoun I.
+_LONE_INITIAL = re.compile(r"(?m)(?<![\w.'\u2019\-])([A-HJ-Z])\.(?=['\u2019]s\b|[ \t]+[a-z]|[ \t]*$)")
+#: What may stand before a lone initial on its line: nothing, a bullet or a bracket, the end of a sentence,
+#: or a word in lower case (``rang K.``, ``told K.``); a capitalised word before it makes a label
+#: (``Plan B.``, ``Annex C.``).
+_BEFORE_INITIAL = re.compile(r"(?:^|[-*\u2022(>][ \t]*|(?<![\w\-])[a-z]+[ \t]+|[.!?:;][\"'\u201d\u2019)]?[ \t]+)$")
+
+
+def initial_mentions(text: str, people: People, taken: Iterable[tuple[int, int]]) -> list[Finding]:
+    """A person written as the initial of their first name alone, as notes do (``K. was 2 seats away``).
+
+    Only where exactly one person of the document has a first name (or a nickname) starting with that
+    letter, and only in the places a name can stand: at the start of a note's line, after a verb in lower
+    case, before a possessive, or alone on its line as a signature.
+    """
+    owners: dict[str, set[str]] = {}
+    for person in people.people:
+        firsts = {person.first_name or ""} | {a for a in person.aliases if not a.isupper()}
+        firsts |= {f[0] for f in person.alias_forms if len(f[0]) > 1}
+        for first in filter(None, firsts):
+            owners.setdefault(first[0].upper(), set()).add(person.key)
+    busy = bytearray(len(text))
+    for start, end in taken:
+        busy[start:end] = b"\x01" * (end - start)
+    found: list[Finding] = []
+    by_key = {p.key: p for p in people.people}
+    for m in _LONE_INITIAL.finditer(text):
+        keys = owners.get(m.group(1), set())
+        if len(keys) != 1 or any(busy[m.start():m.end()]):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start:m.start()]
+        if not _BEFORE_INITIAL.search(before):
+            continue
+        if text[m.end():m.end() + 1] in ("", "\n", " ", "\t") and not text[m.end():].lstrip(" \t")[:1].isalpha() \
+                and not text[m.end():m.end() + 2].startswith(("'", "\u2019")) and before.strip(" \t>") != "":
+            continue  # at the end of a line, only alone on it (a signature), never closing a sentence
+        person = by_key[next(iter(keys))]
+        found.append(Finding(m.start(), m.end(), "PERSON", MENTION_SCORE, "PersonMentions",
+                             person=person.key, role=person.role))
+    return found

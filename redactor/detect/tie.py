@@ -4,9 +4,9 @@
 personal data; "you are placed under administrative suspension" is. A finding
 of a tied type (``tied_types`` in ``models/detection.yaml``) survives when
 
-* its sentence, or one of the two before it, holds a person's name, an
-  identifier (``identifier_anchors``: a membership number, a case reference...)
-  or a word that points at a person (``person_anchors``: you, he, she...), or
+* its sentence, or one of the two before it (or, for a sanction or an allegation, the one after
+  it), holds a person's name, an identifier (``identifier_anchors``: a membership number, a case
+  reference...) or a word that points at a person (``person_anchors``: you, he, she...), or
 * the document names a person and the finding stands on a short line of its
   own or in a table cell: a heading, a subject line, a register entry.
 
@@ -29,6 +29,9 @@ from .vocabulary import data
 #: Findings that make a document a case file, in which every date of a named person's case counts.
 CASE_MARKERS = frozenset({"CASE_REF", "MEMBERSHIP_NO", "ALLEGATION", "SANCTION"})
 WINDOW = 2  # sentences before the finding's own that still tie it to a person
+#: Types tied by the sentence after theirs too: "This is a formal notice of investigation. The Party has
+#: received a complaint about your conduct."
+FORWARD_TYPES = frozenset({"SANCTION", "ALLEGATION"})
 SHORT_LINE = 60
 
 
@@ -72,7 +75,8 @@ def tied_to_person(text: str, findings: list[Finding], sentences: Sequence[tuple
             continue
         i = bisect.bisect_right(starts, f.start) - 1
         s = sentences[max(i - WINDOW, 0)][0] if i >= 0 else f.start
-        e = max(sentences[i][1] if i >= 0 else f.end, f.end)
+        last = min(i + 1, len(sentences) - 1) if f.entity_type in FORWARD_TYPES else i
+        e = max(sentences[last][1] if i >= 0 else f.end, f.end)
         s = min(s, f.start)
         if (_anchor().search(text, s, e) or person_in(s, e)
                 or (people and _on_short_line(text, f))

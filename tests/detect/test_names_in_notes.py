@@ -195,3 +195,52 @@ def test_lower_case_canvass_notes_in_csv_fields(detector):
             'CH1-0240,"shuhel mazumder","3 derker st",G,"green because of gaza"\n')
     opinions = " | ".join(found(detector, text, "POLITICAL_OPINION"))
     assert "wpb" in opinions and "green" in opinions
+
+
+def test_a_name_typed_in_lower_case_somewhere_is_still_found_elsewhere(detector):
+    # "fabrizio" in lower case is the name typed in haste, not an ordinary word
+    text = ("Name              role\n----------------  -----\nTIAGO MENEZES     Chair\nOdile Brandt      Sec\n\n"
+            "- tiago opened the meeting.\n- letter from the region. Tiago will write back.")
+    names = found(detector, text)
+    assert "tiago" in names and "Tiago" in names
+
+
+def test_a_lone_initial_in_notes_is_the_one_person_it_can_be(detector):
+    text = ("Call with Teodora Vasquez-Lind, witness.\n"
+            "- T. rang back after my email and was nervous.\n"
+            "- The chair rang T. on Friday. T.'s account matches the minutes.\n"
+            "- Plan B. would be to meet in person.\n")
+    names = found(detector, text)
+    assert names.count("T.") == 3
+    assert "B." not in names
+
+
+def test_a_lone_initial_shared_by_two_people_is_left_alone(detector):
+    text = "Present: Tessa Hulme and Tobias Quint.\n- T. said the room was booked.\n"
+    assert "T." not in found(detector, text)
+
+
+def test_a_word_name_of_a_known_person_is_found_as_the_subject_of_a_verb(detector):
+    text = ("Witness: Summer Ogunleye, branch secretary.\n"
+            "She sent the photos on Monday. Summer can be reached after 6pm.\n"
+            "Last Summer was the busiest canvass we had.")
+    names = found(detector, text)
+    assert names.count("Summer") == 1 + 1 and "Summer Ogunleye" in names
+
+
+def test_a_nickname_typed_in_lower_case_is_the_person(detector):
+    text = 'Call with Jadwiga Nowicka ("Jadzia").\nVoicemail: "hi jadzia its me, call me back"'
+    assert "jadzia" in found(detector, text)
+
+
+@pytest.mark.parametrize("text, initials", [
+    ("From: Ruth Abara\nSent: 3 May\n\nThanks, I'll take it from here.\n\nRA\n\n[2]\nFrom: Bo Quist\n", "RA"),
+    ("From: Ruth Abara\nSent: 3 May\n\n> Can we talk before Tuesday?\n> V\n> Sent from my iPhone\n", "V"),
+])
+def test_initials_signing_a_message_are_removed(detector, text, initials):
+    assert initials in found(detector, text)
+
+
+def test_a_first_name_signed_above_the_full_name_is_the_person(detector):
+    text = "Please do not email it.\n\nRain\nRain Okonjo | Casework Manager | 020 7946 0000\n"
+    assert found(detector, text).count("Rain") >= 1 and "Rain Okonjo" in found(detector, text)

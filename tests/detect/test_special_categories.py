@@ -71,3 +71,65 @@ def test_health_and_religion_in_a_persons_sentence_are_found(detector, kind, sen
 def test_a_branch_suffering_from_a_lack_of_funds_is_no_health_data(detector):
     doc = PlainText().read(b"He said the branch suffers from a lack of volunteers.\n", "x.txt")
     assert "HEALTH" not in {f.entity_type for f in detector.detect(doc)}
+
+
+def found_of(detector, text):
+    doc = PlainText().read(text.encode(), "x.txt")
+    return [(doc.text[f.start:f.end], f.entity_type) for f in detector.detect(doc)]
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("Equality monitoring      Ethnicity: White - Other (Latvian). Religion: Lutheran. Disability: none.",
+     "White - Other (Latvian)", "ETHNICITY"),
+    ("Equality monitoring      Ethnicity: White - Other (Latvian). Religion: Lutheran. Disability: none.",
+     "Lutheran", "RELIGION"),
+    ("Ethnic group                  Mixed - White and Asian (Malaysian)\n", "Mixed - White and Asian (Malaysian)",
+     "ETHNICITY"),
+    ("B2207-114   Moved in 2021. Monitoring: Tongan, Methodist.\n", "Tongan", "ETHNICITY"),
+    ("B2207-114   Moved in 2021. Monitoring: Tongan, Methodist.\n", "Methodist", "RELIGION"),
+])
+def test_a_monitoring_fields_answer_is_special_category_data(detector, text, value, kind):
+    assert (value, kind) in found_of(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ethnicity: Prefer not to say\nReligion: None declared\n",
+    "Faith: the party's faith groups meet monthly and all members are welcome.\n",
+    "Ethnicity     Religion     Disability\n",
+])
+def test_a_blank_answer_a_header_or_prose_under_a_label_is_not(detector, text):
+    kinds = {k for _, k in found_of(detector, text)}
+    assert not kinds & {"ETHNICITY", "RELIGION", "HEALTH"}
+
+
+def test_each_item_of_a_list_of_allegations_is_an_allegation(detector):
+    text = ("Dear Mr Quayle,\n\nIt is alleged that you:\n\n"
+            "- sent the branch treasurer abusive messages on\n  three evenings in June;\n"
+            "- removed the banking mandate from the branch files.\n\n"
+            "Please reply by 4 July.\n")
+    allegations = [v for v, k in found_of(detector, text) if k == "ALLEGATION"]
+    assert any(a.startswith("sent the branch treasurer") and a.endswith("June;") for a in allegations)
+    assert "removed the banking mandate from the branch files." in allegations
+    assert not any("Please reply" in a for a in allegations)
+
+
+def test_a_list_after_an_ordinary_lead_in_is_not_an_allegation(detector):
+    text = "Dear Mr Quayle,\n\nPlease bring the following:\n\n- your membership card;\n- a pen.\n"
+    assert not [v for v, k in found_of(detector, text) if k == "ALLEGATION"]
+
+
+def test_an_opinion_runs_on_past_a_soft_line_wrap(detector):
+    text = ("Mrs Halloran told the canvasser that she has always voted Labour but is voting Green\n"
+            "  this time over the housing vote. She asked for a poster.\n")
+    assert any(o.endswith("over the housing vote") for o in opinions(detector, text))
+
+
+def test_joining_another_party_in_lower_case_is_an_opinion(detector):
+    text = "- letter from Ms Orla Brennock resigning from the branch as she has joined the\n  green party.\n"
+    assert any("green party" in o for o in opinions(detector, text))
+
+
+def test_a_sanction_is_tied_by_the_sentence_after_it(detector):
+    text = ("Notice\n\n1. This is a formal notice of investigation. The Party has received a complaint about "
+            "your conduct.\n")
+    assert ("notice of investigation", "SANCTION") in found_of(detector, text)

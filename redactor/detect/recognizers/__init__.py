@@ -3,12 +3,13 @@
 Importing this package defines the classes, which is what lets
 ``models/recognizers.yaml`` list them by class name like Presidio's own.
 """
-from .allegation import AllegationRecognizer
+from .allegation import AllegationListRecognizer, AllegationRecognizer
 from .case_date import CaseDateRecognizer
 from .correspondence_name import CorrespondenceNameRecognizer
 from .email import OfflineEmailRecognizer
 from .foreign_script import ForeignScriptNameRecognizer
 from .given_name import GivenNameRecognizer
+from .labelled_field import LabelledFieldRecognizer
 from .party_support import PartySupportRecognizer
 from .proper_noun_name import ProperNounNameRecognizer
 from .role_name import RoleNameRecognizer
@@ -17,11 +18,13 @@ from .titled_name import TitledNameRecognizer
 from .uk_address import UkAddressRecognizer
 
 __all__ = [
+    "AllegationListRecognizer",
     "AllegationRecognizer",
     "CaseDateRecognizer",
     "CorrespondenceNameRecognizer",
     "ForeignScriptNameRecognizer",
     "GivenNameRecognizer",
+    "LabelledFieldRecognizer",
     "OfflineEmailRecognizer",
     "PartySupportRecognizer",
     "ProperNounNameRecognizer",

@@ -108,17 +108,27 @@ def _leading_name(words: list[str]) -> list[str]:
 
 #: Initials as a signature: ``TB``, ``AaG``, ``Y.``, ``J.K.``.
 _INITIALS = r"[A-Z](?:[a-z]?[A-Z]){1,3}|[A-Z]\.(?:[A-Z]\.){0,2}"
-#: The start of the next message of a chain, or the end of the text.
-_NEXT_MESSAGE = (r"(?=(?:[ \t]*\n)+[ \t]*(?:\d{1,2}[.)][ \t]*)?(?:From|Sent|To|Date)[ \t]*:"
+#: A quoted line's marks: ``> > ``.
+_QUOTE = r"(?:>[ \t]?)*"
+#: What numbers a message of a chain: ``2.``, ``[3]``, ``Message 3``.
+_MESSAGE_NUMBER = r"(?:\d{1,2}[.)]|\[\d{1,3}\]|(?i:message)[ \t]+\d{1,3})"
+#: The start of the next message of a chain (a phone's "Sent from my iPhone" closes one too), or the end
+#: of the text.
+_NEXT_MESSAGE = (rf"(?=(?:[ \t]*\n)+[ \t]*(?:{_MESSAGE_NUMBER}[ \t]*\n?[ \t]*)?(?:From|Sent|To|Date)[ \t]*:"
+                 rf"|(?:[ \t]*{_QUOTE}[ \t]*\n)*[ \t]*{_QUOTE}[ \t]*Sent from my\b"
                  r"|(?:[ \t]*\n)+[ \t]*On\b[^\n]*(?:\n[^\n]*)?wrote:|(?:[ \t]*\n)+[ \t]*(?:-{3,}|_{3,})|\s*\Z)")
-#: A signature block under a sign-off: up to four short lines (name, role, organisation).
-_SIGNATURE = r"(?:(?:[ \t]*\n){1,2}[ \t]*[A-Z][^\n]{0,60}(?:\n[ \t]*[A-Z][^\n]{0,60}){0,3})"
+#: A signature block under a sign-off: up to four short lines (name, role, organisation, telephone).
+_SIGNATURE = r"(?:(?:[ \t]*\n){1,2}[ \t]*[A-Z][^\n]{0,60}(?:\n[ \t]*[A-Z0-9+(][^\n]{0,60}){0,3})"
+#: One capital alone signing a message (``V``); never ``A``, ``I`` or a kiss.
+_LETTER = r"[B-HJ-WYZ](?![\w.])"
 #: A name or initials alone on the last line of a message body (after a blank line), or at the end
-#: of its last sentence.
+#: of its last sentence; quoted lines of an earlier message included (``> V``).
 _BARE_SIGN_OFF = re.compile(
-    rf"(?:(?<=\n\n)|(?<=\n[ \t]\n)|(?<=[.!?]\n)|(?<=[.!?])[ \t]+)[ \t]*"
-    rf"((?:{_INITIALS})(?![\w.])|{NAME_WORD}(?:[ \t]{NAME_WORD})?)"
+    rf"(?:(?<=\n\n)|(?<=\n[ \t]\n)|(?<=\n>\n)|(?<=[.!?]\n)|(?<=[.!?])[ \t]+)[ \t]*{_QUOTE}[ \t]*"
+    rf"((?:{_INITIALS})(?![\w.])|{_LETTER}|{NAME_WORD}(?:[ \t]{NAME_WORD})?)"
     rf"[ \t]*{_SIGNATURE}?{_NEXT_MESSAGE}")
+#: A first name alone on a line right above the full name it begins (``Sky`` / ``Sky Ellison | Casework``).
+_ABOVE_FULL_NAME = re.compile(rf"(?m)^[ \t]*({NAME_WORD})[ \t]*,?[ \t]*\n[ \t]*(\1[ \t]+{NAME_WORD})")
 #: ``Ref: <reference> (AB/CD)``: the writer's and the typist's initials.
 _REFERENCE_INITIALS = re.compile(
     rf"(?im)^[ \t]*(?:our[ \t]+|your[ \t]+)?ref(?:erence)?\.?[ \t]*:?[ \t]+\S+[ \t]+\((?-i:({_INITIALS}))"
@@ -131,7 +141,7 @@ def _bare_sign_offs(text: str) -> Iterable[tuple[int, int]]:
         return
     for m in _BARE_SIGN_OFF.finditer(text):
         words = m.group(1).split()
-        if re.fullmatch(_INITIALS, m.group(1)) or (
+        if re.fullmatch(_INITIALS, m.group(1)) or re.fullmatch(_LETTER, m.group(1)) or (
                 looks_like_name(words) and not any(is_ordinary_word(w) for w in words)):
             yield m.start(1), m.end(1)
 
@@ -169,6 +179,10 @@ class CorrespondenceNameRecognizer(CodeRecognizer):
                 yield m.start(1), m.end(1), {}
         for start, end in _bare_sign_offs(text):
             yield start, end, {}
+        for m in _ABOVE_FULL_NAME.finditer(text):  # "Sky" signing above "Sky Ellison | Casework Manager"
+            if looks_like_name(m.group(2).split()) and not is_stop(m.group(1)):
+                yield m.start(1), m.end(1), {}
+                yield m.start(2), m.end(2), {}
         for m in _REFERENCE_INITIALS.finditer(text):
             for group in (1, 2):
                 if m.group(group):
