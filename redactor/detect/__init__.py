@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from presidio_analyzer import RecognizerResult
 
@@ -31,7 +32,7 @@ from .recognizers.proper_noun_name import GEO_LABELS
 from .roles import assign_roles
 from .tie import tied_to_person
 from .types import canonical, kind
-from .vocabulary import follows_an_article, looks_like_name, place_word_follows, word_set
+from .vocabulary import data, follows_an_article, looks_like_name, place_word_follows, word_set
 
 __all__ = ["Detector", "KnownPerson", "DEFAULT_MODEL"]
 
@@ -110,6 +111,7 @@ class Detector:
         findings = [_to_clause_end(doc.text, wrapped, f) if f.entity_type in CLAUSE_TYPES else f for f in findings]
         findings = [_from_affiliation(doc.text, f) if f.entity_type in AFFILIATION_TYPES else f for f in findings]
         findings = [_with_duration(doc.text, f) if f.entity_type == "SANCTION" else f for f in findings]
+        findings = [_with_health_lead(doc.text, f) if f.entity_type == "HEALTH" else f for f in findings]
         findings += _recurrences(doc.text, findings)
         # Roles: every person's role and its reason; personal data linked to its owner (roles.py).
         findings = assign_roles(doc.text, findings, people, sentences)
@@ -201,16 +203,18 @@ def _is_person_candidate(text: str, f: Finding, addresses: bytearray, places: se
     word only the NER vouches for unless it is a known given name and never a place.
     """
     value = text[f.start:f.end]
-    if "\t" in value or "  " in value:
-        return False  # a run across table cells, not a name
+    if any("\t" in line or "  " in line.strip() for line in value.split("\n")):
+        return False  # a run across table cells, not a name (a wrapped line's indent is no cell gap)
     line_start = text.rfind("\n", 0, f.start) + 1
     if not text[line_start:f.start].strip() and text[f.end:f.end + 1] == ":":
         return False
     if any(addresses[f.start:f.end]):
         return False
     words = value.split()
-    if f.recognizer == "TitledNameRecognizer":
-        return True  # "Mr Kieran Lane", "Mr Heath": a title says it is a person, whatever the words look like
+    if f.recognizer == "TitledNameRecognizer" or (f.recognizer == "CorrespondenceNameRecognizer" and f.role):
+        # "Mr Kieran Lane", "Mr Heath", "Complainant: Jordan Heath", "The Labour Party v. Jordan Heath": a title
+        # or a role says it is a person, whatever the words look like
+        return True
     if words and words[-1].lower().strip(".,") in word_set("place_words"):
         return False
     if f.recognizer == "SpacyRecognizer" and len(words) == 1:
@@ -236,6 +240,20 @@ def _from_affiliation(text: str, f: Finding) -> Finding:
     """Widen a finding back over the words that say the person belongs to or backs it
     (``a member of the`` + ``Fabian Society``, ``signed the`` + ``Green pledge``)."""
     m = _AFFILIATION.search(text, max(0, f.start - CLAUSE_REACH), f.start)
+    return replace(f, start=m.start()) if m else f
+
+
+@lru_cache(maxsize=1)
+def _health_lead() -> re.Pattern[str]:
+    leads = "|".join(r"\s+".join(re.escape(w) for w in lead.split()) for lead in data()["health_leads"])
+    joints = r"(?:(?:from|to|with|for|of|after)\s+)?(?:(?:a|an|the|his|her|their|my)\s+)?"
+    return re.compile(rf"(?i:\b(?:{leads})\s+{joints})$")
+
+
+def _with_health_lead(text: str, f: Finding) -> Finding:
+    """Widen a health finding back over the words that say what happened to the person
+    (``recovering from a`` + ``knee replacement``, ``admitted to a`` + ``mental health unit``)."""
+    m = _health_lead().search(text, max(0, f.start - CLAUSE_REACH), f.start)
     return replace(f, start=m.start()) if m else f
 
 

@@ -43,8 +43,16 @@ DATE = re.compile(
     r"|(?<=on the )\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:floor|time|occasion|of\s+the|day\s+of\s+the))"
     r"|\b\d{1,2}(?:st|nd|rd|th)\s+inst\b\.?"
     # a day/month with no year after a word that dates something: "by email 3/11", "received 10/3", "on 5/4"
-    r"|(?:(?<=\bon )|(?<=\bemail )|(?<=received )|(?<=\bdated )|(?<=rec'd )|(?<=\bsent ))"
-    r"\d{1,2}/\d{1,2}\b(?![/.]\d)"
+    r"|(?:(?<=\bon )|(?<=\bemail )|(?<=received )|(?<=\bdated )|(?<=rec'd )|(?<=\bsent )|(?<=\bSent )"
+    r"|(?<=complaint of )|(?<=letter of )|(?<=spoke to (?:him|her) ))\d{1,2}/\d{1,2}\b(?![/.]\d)"
+    # a weekday relative to the writing: "last Tues", "next Weds", "on wednesday"
+    rf"|(?:(?<=\blast )|(?<=\bLast )|(?<=\bnext )|(?<=\bNext )|(?<=\bthis )|(?<=\bon ))"
+    rf"(?:{_WEEKDAY}(?:day)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b\.?"
+    # a legal form's date: "this 14th day of July 2025"; a Roman month: "20.v.2025"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)\s+day\s+of\s+{_MONTH}(?:,?\s+\d{{4}})?\b"
+    r"|\b\d{1,2}\.(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2}|I{1,3}|IV|VI{0,3}|IX|XI{0,2})\.\d{2,4}\b"
+    # a day of the month alone, after a named date: "the 4th of February I think, or the 5th", "(the 26th?"
+    r"|(?<=\bthe )\d{1,2}(?:st|nd|rd|th)\b(?=\s*[?.,)])"
 )
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:

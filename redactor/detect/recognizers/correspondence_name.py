@@ -8,7 +8,8 @@
 * a bare sign-off in an e-mail chain: a name or initials alone at the end of a message
   (``Wiki``, ``Y.``, ``... keep it to process. TB``), right before the next message's header,
   a signature or the end of the text;
-* the writer's and typist's initials after a letter's reference (``Ref: GLU-2025-114 (AaG/PAT)``).
+* the writer's and typist's initials after a letter's reference (``Ref: GLU-2025-114 (AaG/PAT)``);
+* the member a case is brought against, in its title (``The Labour Party v. Jordan Heath``).
 """
 from __future__ import annotations
 
@@ -127,6 +128,8 @@ _BARE_SIGN_OFF = re.compile(
     rf"(?:(?<=\n\n)|(?<=\n[ \t]\n)|(?<=\n>\n)|(?<=[.!?]\n)|(?<=[.!?])[ \t]+)[ \t]*{_QUOTE}[ \t]*"
     rf"((?:{_INITIALS})(?![\w.])|{_LETTER}|{NAME_WORD}(?:[ \t]{NAME_WORD})?)"
     rf"[ \t]*{_SIGNATURE}?{_NEXT_MESSAGE}")
+#: The member a case is brought against, in the case's title: ``The Labour Party v. Jordan Heath``.
+_CASE_TITLE = re.compile(rf"\b(?:Party|Labour|NEC|GLU)[ \t]+(?:v|vs|versus)\.?[ \t]+({name_run(2, 4)})")
 #: A first name alone on a line right above the full name it begins (``Sky`` / ``Sky Ellison | Casework``).
 _ABOVE_FULL_NAME = re.compile(rf"(?m)^[ \t]*({NAME_WORD})[ \t]*,?[ \t]*\n[ \t]*(\1[ \t]+{NAME_WORD})")
 #: ``Ref: <reference> (AB/CD)``: the writer's and the typist's initials.
@@ -179,6 +182,9 @@ class CorrespondenceNameRecognizer(CodeRecognizer):
                 yield m.start(1), m.end(1), {}
         for start, end in _bare_sign_offs(text):
             yield start, end, {}
+        for m in _CASE_TITLE.finditer(text):
+            if looks_like_name(m.group(1).split()):
+                yield m.start(1), m.end(1), {"role": "subject"}
         for m in _ABOVE_FULL_NAME.finditer(text):  # "Sky" signing above "Sky Ellison | Casework Manager"
             if looks_like_name(m.group(2).split()) and not is_stop(m.group(1)):
                 yield m.start(1), m.end(1), {}

@@ -1,10 +1,11 @@
-"""Special-category data in labelled fields: the value after a monitoring label is about the record's person.
+"""Special-category data and address lines in labelled fields: the value is about the record's person.
 
 * ``Ethnicity: White - Other (Hungarian). Religion: Roman Catholic.`` (several fields in a line of notes)
 * ``Ethnic group          Black or Black British - African (Eritrean)`` (a form laid out in two columns)
 * ``Monitoring: Vietnamese, Buddhist.`` (one label over a list: each part typed by what it says)
+* ``Address line 2: Kingsbury``, ``Town: Harrow`` (a record's address in fields)
 
-The labels and the words that type a monitoring list's parts are data (``special_fields`` and
+The labels and the words that type a monitoring list's parts are data (``labelled_fields`` and
 ``monitoring_parts`` in ``models/detection.yaml``). An empty answer ("Prefer not to say", "None")
 is no finding.
 """
@@ -31,7 +32,7 @@ _VALUE = r"(?P<value>[^\n;|]+?)[ \t]*(?=\.[ \t]|\.?[ \t]*$|;|\||[ \t]{2,}|\t)"
 def _fields() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """``Label: value`` wherever a field starts (a line, or after a full stop, semicolon or bar), and
     ``Label   value`` (a column gap) at the start of a line."""
-    labels = "|".join(f"(?:{p})" for ps in data()["special_fields"].values() for p in ps)
+    labels = "|".join(f"(?:{p})" for ps in data()["labelled_fields"].values() for p in ps)
     start = r"(?:^|(?<=[.;|][ \t])|(?<=[ \t]{2})|(?<=\t))"
     colon = re.compile(rf"(?im){start}[ \t]*(?P<label>{labels})[ \t]*:[ \t]*{_VALUE}")
     gap = re.compile(rf"(?im)^[ \t]*(?P<label>{labels})(?:\t|[ \t]{{2,}})[ \t]*{_VALUE}")
@@ -39,7 +40,7 @@ def _fields() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _kind_of(label: str) -> str | None:
-    for kind, patterns in data()["special_fields"].items():
+    for kind, patterns in data()["labelled_fields"].items():
         if any(re.fullmatch(p, label.strip(), re.I) for p in patterns):
             return kind
     return None
@@ -88,7 +89,7 @@ def _parts(value: str, start: int) -> Iterable[tuple[int, int, str]]:
 
 class LabelledFieldRecognizer(CodeRecognizer):
     ENTITY = "ETHNICITY"
-    EXTRA_ENTITIES = ("RELIGION", "HEALTH", "SEXUAL_ORIENTATION")
+    EXTRA_ENTITIES = ("RELIGION", "HEALTH", "SEXUAL_ORIENTATION", "ADDRESS")
     SCORE = 0.6
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:

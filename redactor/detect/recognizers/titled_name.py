@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..gazetteer import is_only_a_word
-from ..vocabulary import PARTICLES, is_date_word, is_stop, name_run, titles_pattern, word_set
+from ..vocabulary import PARTICLES, UPPER, data, is_date_word, is_stop, name_run, titles_pattern, word_set
 from .base import CodeRecognizer
 
 
@@ -47,6 +47,16 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start + keep[0].start(), start + keep[-1].end()
 
 
+@lru_cache(maxsize=1)
+def _capitals_pattern() -> re.Pattern[str]:
+    """A title in capitals before a name in capitals, as transcripts and lists write them: ``MS DRUMMOND:``.
+
+    Only a name in capitals follows: ``MS`` before anything else is as likely the illness."""
+    titles = "|".join(re.escape(t.upper()) for t in sorted(data()["titles"], key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{titles})\.?[ \t]+({UPPER}{{2,}}(?:[-'\u2019]{UPPER}{{2,}})*"
+                      rf"(?:[ \t]+{UPPER}{{2,}}(?:[-'\u2019]{UPPER}{{2,}})*)?)(?![\w\-])")
+
+
 class TitledNameRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
     SCORE = 0.9
@@ -56,3 +66,6 @@ class TitledNameRecognizer(CodeRecognizer):
             start, end = trim_name(text, m.start(1), m.end(1))
             if end > start and not re.fullmatch(r"(?:[A-Z]\.?\s*)+", text[start:end]):
                 yield start, end, {}
+        for m in _capitals_pattern().finditer(text):
+            if m.group(1).lower() not in word_set("not_name_words"):
+                yield m.start(1), m.end(1), {}
