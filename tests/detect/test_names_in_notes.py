@@ -244,3 +244,27 @@ def test_initials_signing_a_message_are_removed(detector, text, initials):
 def test_a_first_name_signed_above_the_full_name_is_the_person(detector):
     text = "Please do not email it.\n\nRain\nRain Okonjo | Casework Manager | 020 7946 0000\n"
     assert found(detector, text).count("Rain") >= 1 and "Rain Okonjo" in found(detector, text)
+
+
+def test_a_title_in_capitals_before_a_name_in_capitals_is_a_person(detector):
+    text = "Transcript, day 2.\n\nMS OYELARAN: One question from me.\nMR KOVACS: Go on.\nShe has MS and uses a stick."
+    names = found(detector, text)
+    assert "OYELARAN" in names and "KOVACS" in names and "MS" not in names
+
+
+def test_the_member_a_case_is_brought_against_is_named_in_its_title(detector):
+    assert "Rowan Heath" in found(detector, "NCC/25/0071 - The Labour Party v. Rowan Heath\nHearing: 3 May 2025\n")
+
+
+def test_a_name_wrapped_onto_an_indented_line_is_one_person(detector):
+    text = ("4. Another member who was at the meeting, the branch chair Mrs Nirmala\n"
+            "   Vekaria, has given the investigating officer a short account.\n- Nirmala agreed to help.\n")
+    assert "Nirmala" in found(detector, text)
+
+
+def test_the_canvasser_column_holds_people(detector):
+    text = ('elector,name,address,vi,notes,cnv\n'
+            'CH1-0212,"tom birtwistle","14 rochdale rd",L,"polite",jq\n'
+            'CH1-0219,"amy lord","20 rochdale rd",C,"not in",rb\n')
+    names = found(detector, text)
+    assert "jq" in names and "rb" in names

@@ -133,3 +133,40 @@ def test_a_sanction_is_tied_by_the_sentence_after_it(detector):
     text = ("Notice\n\n1. This is a formal notice of investigation. The Party has received a complaint about "
             "your conduct.\n")
     assert ("notice of investigation", "SANCTION") in found_of(detector, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("When you rang the office last Tues you said you had been unwell.", "Tues"),
+    ("Dated this 14th day of July 2025 by Mr Ade Bello.", "14th day of July 2025"),
+    ("Signed by Mr Ade Bello on 20.v.2025.", "20.v.2025"),
+    ("Mr Holloway was charged following your complaint of 3/4 last year.", "3/4"),
+])
+def test_dates_as_notes_and_forms_write_them(detector, text, value):
+    assert (value, "DATE") in found_of(detector, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Apologies: Ms Oksana Wren (recovering from a knee replacement).", "recovering from a knee replacement"),
+    ("He told us he was admitted to a mental health unit in May.", "admitted to a mental health unit"),
+])
+def test_what_happened_to_the_person_is_part_of_the_health_finding(detector, text, value):
+    assert (value, "HEALTH") in found_of(detector, text)
+
+
+def test_a_plain_has_stays_outside_the_health_finding(detector):
+    assert ("severe depression", "HEALTH") in found_of(detector, "She told us she has severe depression.")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("She is a midwife at the hospital and an RCM\n  rep, she told me.", "RCM\n  rep"),
+    ("We both work at the hospital and are both RCN members, he said.", "RCN members"),
+    ("You mentioned that you are a Nautilus International member.", "Nautilus International member"),
+])
+def test_unions_by_name_with_their_roles(detector, text, value):
+    assert (value, "TRADE_UNION") in found_of(detector, text)
+
+
+def test_address_lines_in_labelled_fields_are_an_address(detector):
+    text = "Name: Mr Ade Bello\nAddress line 1: Flat 7, 12 Church Lane\nAddress line 2: Kingsbury\nTown: Harrow\n"
+    found = found_of(detector, text)
+    assert ("Kingsbury", "ADDRESS") in found and ("Harrow", "ADDRESS") in found
