@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 
 from presidio_analyzer import RecognizerResult
 
@@ -38,7 +38,7 @@ __all__ = ["Detector", "KnownPerson", "DEFAULT_MODEL"]
 
 SCORE_THRESHOLD = 0.4
 #: Findings of these types run on to the end of their clause (CLAUSE_REACH characters at most).
-CLAUSE_TYPES = frozenset({"POLITICAL_OPINION"})
+CLAUSE_TYPES = frozenset({"POLITICAL_OPINION", "HEALTH"})
 #: Types whose finding takes in the words of belonging right before it ("a member of the" Fabian Society).
 AFFILIATION_TYPES = frozenset({"POLITICAL_OPINION", "TRADE_UNION", "RELIGION"})
 CLAUSE_REACH = 40
@@ -111,7 +111,8 @@ class Detector:
         findings = [_to_clause_end(doc.text, wrapped, f) if f.entity_type in CLAUSE_TYPES else f for f in findings]
         findings = [_from_affiliation(doc.text, f) if f.entity_type in AFFILIATION_TYPES else f for f in findings]
         findings = [_with_duration(doc.text, f) if f.entity_type == "SANCTION" else f for f in findings]
-        findings = [_with_health_lead(doc.text, f) if f.entity_type == "HEALTH" else f for f in findings]
+        leads = data()["type_leads"]
+        findings = [_with_lead(doc.text, f) if f.entity_type in leads else f for f in findings]
         findings += _recurrences(doc.text, findings)
         # Roles: every person's role and its reason; personal data linked to its owner (roles.py).
         findings = assign_roles(doc.text, findings, people, sentences)
@@ -243,22 +244,22 @@ def _from_affiliation(text: str, f: Finding) -> Finding:
     return replace(f, start=m.start()) if m else f
 
 
-@lru_cache(maxsize=1)
-def _health_lead() -> re.Pattern[str]:
-    leads = "|".join(r"\s+".join(re.escape(w) for w in lead.split()) for lead in data()["health_leads"])
+@cache
+def _lead(entity_type: str) -> re.Pattern[str]:
+    leads = "|".join(r"\s+".join(re.escape(w) for w in lead.split()) for lead in data()["type_leads"][entity_type])
     joints = r"(?:(?:from|to|with|for|of|after)\s+)?(?:(?:a|an|the|his|her|their|my)\s+)?"
     return re.compile(rf"(?i:\b(?:{leads})\s+{joints})$")
 
 
-def _with_health_lead(text: str, f: Finding) -> Finding:
-    """Widen a health finding back over the words that say what happened to the person
-    (``recovering from a`` + ``knee replacement``, ``admitted to a`` + ``mental health unit``)."""
-    m = _health_lead().search(text, max(0, f.start - CLAUSE_REACH), f.start)
+def _with_lead(text: str, f: Finding) -> Finding:
+    """Widen a finding back over the words that say what the person does or what happened to them
+    (``recovering from a`` + ``knee replacement``, ``wears the`` + ``hijab``): ``type_leads`` in the data."""
+    m = _lead(f.entity_type).search(text, max(0, f.start - CLAUSE_REACH), f.start)
     return replace(f, start=m.start()) if m else f
 
 
 _CLAUSE_STOP = re.compile(r"[.;,:!?\t()\[\]\"\u201c\u201d]| {2,}|\n(?=[ \t]*\S)"
-                          r"|\s+(?:but|and|because|although|while|so)\b")
+                          r"|\s+(?:but|and|because|although|while|so|is|was|are|were|which|who)\b")
 
 
 def _to_clause_end(text: str, wrapped: str, f: Finding) -> Finding:

@@ -243,7 +243,7 @@ class People:
         of the first name used on its own (``Ayo`` for Ayodele).
         """
         self._merge_initials()
-        cues = [m.start() for m in _ALIAS_CUE.finditer(text)]
+        self._stated_nicknames(text)
         speakers = {g for m in _SPEAKER_INITIALS.finditer(text) for g in m.groups() if g}
         # quoted nicknames, found once: (first word, nickname, last word, "") inside a name, or
         # (None, nickname, None, the words before it) after one in brackets
@@ -275,18 +275,32 @@ class People:
                             " ".join(before.split()[-len(form):]) == " ".join(form)
                         if named and not _initials_of(nick, form) and not is_stop(nick):
                             person.aliases.add(nick)
-                if not _ends_before_a_cue(text, form[-1], cues):
-                    continue  # the pattern below cannot match; compiling it per name is the costly part
-                cue = r"\b(?:known as|calls?|called|nicknamed|goes by)"
-                for m in re.finditer(rf"{name}\b[^.\n]{{0,{ALIAS_REACH}}}?{cue}"
-                                     rf"(?:[ \t]+(?:him|her|them))?[ \t]+[\"'\u201c\u2018]?({NAME_WORD})", text):
-                    person.aliases.add(m.group(1))
             first = person.first_name
             if first and len(first) >= 5:
                 for m in re.finditer(rf"(?<![\w\-]){re.escape(first[:3])}[a-z]*(?![\w\-])", text):
                     short = m.group()
                     if 3 <= len(short) < len(first) and first.startswith(short) and not is_common_word(short):
                         person.aliases.add(short)
+
+    def _stated_nicknames(self, text: str) -> None:
+        """A nickname the document states after a name (``Kanokwan Srisuk (known in the branch as "Kwan")``,
+        ``VERHAEGEN, Pieter-Jan (known as "PJ")``, ``..., who everyone calls Stav``) belongs to the person
+        named last before the cue, within ALIAS_REACH characters (line breaks included)."""
+        for m in _ALIAS_STATED.finditer(text):
+            window = text[max(0, m.start() - ALIAS_REACH):m.start()]
+            best, best_end = None, -1
+            for person in self.people:
+                for form in person.forms:
+                    if len(form) < 2:
+                        continue
+                    for order in (form, (form[-1], *form[:-1])):  # as written, or family name first
+                        words = r",?[ \t]*\n?[ \t]*".join(re.escape(w) for w in order)
+                        for hit in re.finditer(rf"(?<![\w\-]){words}(?![\w\-])", window, re.I):
+                            if hit.end() > best_end:
+                                best, best_end = person, hit.end()
+            nickname = m.group(1)
+            if best is not None and not is_stop(nickname):
+                best.aliases.add(nickname)
 
     def _merge_initials(self) -> None:
         """A person known only by initials (``FTG`` in a log's By column) whose initials are those of
@@ -392,24 +406,18 @@ _INITIALS = rf"{UPPER}(?:{UPPER}|[a-z]{{1,2}}{UPPER}){{1,3}}"
 _SPEAKER_INITIALS = re.compile(
     rf"(?m)(?:^[ \t]*({UPPER}{{2,3}})[ \t]*:|(?<![\w\-])({UPPER}{{2,3}})[ \t]+(?=(?:said|says|asked|asks|stated|"
     rf"confirmed|replied|explained|told|denied|agreed|added|responded|clarified|noted|accepted|admitted|insisted|"
-    rf"claimed|recalled|described|showed|read)\b)"
+    rf"claimed|recalled|described|showed|read|is|was|has|had|rang|wrote|emailed|called|sent|thinks|wants)\b)"
     # initials doing or signing the work: "prepared by CW", "Checked by PN", "PN to chase", "DA / TM"
-    rf"|(?<![\w\-])(?i:by|per|cc:?)[ \t]+({_INITIALS})(?![\w\-])"
+    rf"|(?<![\w\-])(?i:by|per|cc:?|from|to)[ \t]+({_INITIALS})(?![\w\-])"
     rf"|(?:^|[.?!;:][ \t]+)[ \t]*({_INITIALS})[ \t]+(?=(?:to|will)[ \t]+[a-z])"
     rf"|(?<![\w\-])({_INITIALS})[ \t]*/[ \t]*({_INITIALS})(?![\w\-/]))")
-#: Where a stated nickname can follow a name (``..., who everyone calls Stav``): every position a cue starts.
-_ALIAS_CUE = re.compile(r"\b(?=known as|calls?|called|nicknamed|goes by)")
-#: How far after the name the cue may start.
-ALIAS_REACH = 40
-
-
-def _ends_before_a_cue(text: str, last_word: str, cues: list[int]) -> bool:
-    """Whether ``last_word`` occurs close enough before a cue for a name ending in it to introduce a nickname.
-
-    A necessary condition of the nickname pattern in :meth:`People.add_aliases` (the name ends at most
-    ALIAS_REACH characters before the cue), checked with plain substring search.
-    """
-    return any(last_word in text[max(0, cue - ALIAS_REACH - len(last_word)):cue] for cue in cues)
+#: A nickname stated after a name: ``known as "PJ"``, ``known in the branch as "Kwan"``, ``who everyone calls
+#: Stav``, ``nicknamed Tex``, ``goes by Bex`` (group 1: the nickname).
+_ALIAS_STATED = re.compile(
+    rf"\b(?:known(?:\s+(?:in|at|to|around|among)\s+[^\"\u201c\n(),.]{{1,30}}?)?\s+as|calls?(?:\s+(?:him|her|them))?"
+    rf"|called|nicknamed|goes\s+by)\s+[\"'\u201c\u2018]?({NAME_WORD})(?![\w\-])")
+#: How far before the cue the name may stand.
+ALIAS_REACH = 60
 
 
 def find_mentions(text: str, people: People, tags: Mapping[int, str],
@@ -436,7 +444,9 @@ def find_mentions(text: str, people: People, tags: Mapping[int, str],
 
 
 _LEFT = re.compile(r"(?:(?<![\w.])[A-Z]\.[ \t]?|(?<![\w\-])(?:" + "|".join(PARTICLES) + r")[ \t]+)+$")
-_RIGHT = re.compile(r"[ \t]+(?!I\b)[A-Z]\.?(?=[\s,;:)\-]|$)")
+#: An initial after a mention (``Jas D``), or initials after a comma as a register writes a name
+#: family name first (``Ratnayake, N.``, ``SUDHAN, T. M.``).
+_RIGHT = re.compile(r"[ \t]+(?!I\b)[A-Z]\.?(?=[\s,;:)\-]|$)|,[ \t]*[A-Z]\.(?:[ \t]?[A-Z]\.){0,2}(?=[\s,;:)]|$)")
 
 
 def _widen(text: str, start: int, end: int, taken: bytearray) -> tuple[int, int]:

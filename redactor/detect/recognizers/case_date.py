@@ -32,7 +32,7 @@ DATE = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+\d{{4}})?\b"
     rf"|\b{_DAY}{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
     rf"|(?<![\d.]){_DAY}\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})\b(?![.\-/]\d)"
-    r"|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d{2}\.\d{2}\.\d{2}\b(?!\.\d)"
     rf"|\b\d{{1,2}}-{_MONTH}-(?:\d{{4}}|\d{{2}})\b"
     rf"|\b(?i:{_ORDINAL_WORD})\s+of\s+{_MONTH}(?:,?\s+\d{{4}})?\b"
     rf"|\b{_WEEKDAY}(?:day)?\s+\d{{1,2}}(?:st|nd|rd|th)\b"
@@ -47,12 +47,12 @@ DATE = re.compile(
     r"|(?<=complaint of )|(?<=letter of )|(?<=spoke to (?:him|her) ))\d{1,2}/\d{1,2}\b(?![/.]\d)"
     # a weekday relative to the writing: "last Tues", "next Weds", "on wednesday"
     rf"|(?:(?<=\blast )|(?<=\bLast )|(?<=\bnext )|(?<=\bNext )|(?<=\bthis )|(?<=\bon ))"
-    rf"(?:{_WEEKDAY}(?:day)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b\.?"
+    rf"(?:{_WEEKDAY}(?:day)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?:(?<!day)\.)?"
     # a legal form's date: "this 14th day of July 2025"; a Roman month: "20.v.2025"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)\s+day\s+of\s+{_MONTH}(?:,?\s+\d{{4}})?\b"
     r"|\b\d{1,2}\.(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2}|I{1,3}|IV|VI{0,3}|IX|XI{0,2})\.\d{2,4}\b"
     # a day of the month alone, after a named date: "the 4th of February I think, or the 5th", "(the 26th?"
-    r"|(?<=\bthe )\d{1,2}(?:st|nd|rd|th)\b(?=\s*[?.,)])"
+    r"|(?<=\bthe )\d{1,2}(?:st|nd|rd|th)\b(?=\s*[?.,)]|\s+(?:for|when|until|till|onwards|to|and|or|at|I|we|he|she)\b)"
 )
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:

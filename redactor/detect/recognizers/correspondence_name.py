@@ -67,7 +67,13 @@ _SLACK_LINE = re.compile(r"(?m)^[ \t]*([^\W\d_][^\W\d_'\u2019\-]*(?: [^\W\d_][^\
 @lru_cache(maxsize=1)
 def _field() -> re.Pattern[str]:
     labels = "|".join(re.escape(k) for k in sorted(data()["person_fields"], key=len, reverse=True))
-    return re.compile(rf"^[ \t]*((?i:{labels}))(?:[ \t]*:|[ \t]{{2,}}|\t)[ \t]*(.+)$", re.M)
+    # a field starts a line; in a record card laid out in columns, one whose label has two words or a colon
+    # ("Preferred name   Zuzka") may follow a column gap (a one-word label there is a table's header cell:
+    # "Member   Apols"); its value ends at the line's end or at the next column gap
+    multi = "|".join(re.escape(k) for k in sorted(data()["person_fields"], key=len, reverse=True) if " " in k)
+    mid_line = rf"(?:(?<=[ \t]{{3}})|(?<=\S\t))(?:((?i:{labels}))[ \t]*:|((?i:{multi}))(?:[ \t]{{2,}}|\t))"
+    return re.compile(rf"(?:^[ \t]*((?i:{labels}))(?:[ \t]*:|[ \t]{{2,}}|\t)|{mid_line})[ \t]*"
+                      rf"(.+?)(?=[ \t]{{3,}}\S|\t|[ \t]*$)", re.M)
 
 
 def _names_in_list(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
@@ -195,6 +201,11 @@ class CorrespondenceNameRecognizer(CodeRecognizer):
                     yield m.start(group), m.end(group), {}
         roles = {k.lower(): v for k, v in data()["person_fields"].items()}
         for m in _field().finditer(text):
-            role = roles.get(m.group(1).lower())
-            for s, e in _names_in_list(text, m.start(2), m.end(2)):
+            label = next(g for g in m.groups()[:3] if g)
+            line_end = text.find("\n", m.end(4))
+            if (" " not in label.strip() and ":" not in m.group()[:m.start(4) - m.start()]
+                    and text[m.end(4):line_end if line_end >= 0 else len(text)].strip()):
+                continue  # "Name   Role   Present": a one-word label in a row of cells is a table's header
+            role = roles.get(label.lower())
+            for s, e in _names_in_list(text, m.start(4), m.end(4)):
                 yield s, e, ({"role": role} if role else {})

@@ -30,12 +30,12 @@ _VALUE = r"(?P<value>[^\n;|]+?)[ \t]*(?=\.[ \t]|\.?[ \t]*$|;|\||[ \t]{2,}|\t)"
 
 @lru_cache(maxsize=1)
 def _fields() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """``Label: value`` wherever a field starts (a line, or after a full stop, semicolon or bar), and
-    ``Label   value`` (a column gap) at the start of a line."""
+    """``Label: value`` wherever a field starts (a line, after a full stop, semicolon or bar, or after a
+    column gap), and ``Label   value`` (a column gap after the label) at the start of a line or a column."""
     labels = "|".join(f"(?:{p})" for ps in data()["labelled_fields"].values() for p in ps)
     start = r"(?:^|(?<=[.;|][ \t])|(?<=[ \t]{2})|(?<=\t))"
     colon = re.compile(rf"(?im){start}[ \t]*(?P<label>{labels})[ \t]*:[ \t]*{_VALUE}")
-    gap = re.compile(rf"(?im)^[ \t]*(?P<label>{labels})(?:\t|[ \t]{{2,}})[ \t]*{_VALUE}")
+    gap = re.compile(rf"(?im)(?:^[ \t]*|(?<=[ \t]{{3}})|(?<=\S\t))(?P<label>{labels})(?:\t|[ \t]{{2,}})[ \t]*{_VALUE}")
     return colon, gap
 
 
@@ -89,7 +89,7 @@ def _parts(value: str, start: int) -> Iterable[tuple[int, int, str]]:
 
 class LabelledFieldRecognizer(CodeRecognizer):
     ENTITY = "ETHNICITY"
-    EXTRA_ENTITIES = ("RELIGION", "HEALTH", "SEXUAL_ORIENTATION", "ADDRESS")
+    EXTRA_ENTITIES = ("RELIGION", "HEALTH", "SEXUAL_ORIENTATION", "ADDRESS", "TRADE_UNION")
     SCORE = 0.6
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:

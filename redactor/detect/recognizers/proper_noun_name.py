@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..gazetteer import is_common_word
+from ..gazetteer import is_common_word, is_only_a_word
 from ..vocabulary import NAME_WORD_RE, word_set
 from .base import CodeRecognizer
 
@@ -52,4 +52,5 @@ class ProperNounNameRecognizer(CodeRecognizer):
             if (not NAME_WORD_RE.fullmatch(word) or word.isupper() or is_common_word(word)
                     or word.lower() in places or token.ent_type_ in NOT_PEOPLE):
                 return False
-        return True
+        # every word an ordinary word and no known name ("Gorse Stacks", a street or a landmark)
+        return not all(is_only_a_word(token.text) for token in run)

@@ -26,7 +26,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     before = re.compile(rf"(?i:\b(?:the|our|my|your|his|her|their|a|an|fellow)\s+(?:[\w-]+\s+)?({alternation}))"
                         rf"[ \t]*,?[ \t]+({name_run(1, 4)})(?=[ \t]*[,.;:)\n]|[ \t]+(?-i:[a-z]))")
     after = re.compile(rf"({name_run(2, 4)})[ \t]*(?:\([ \t]*|,[ \t]*(?:the[ \t]+)?)"
-                       rf"(?i:[\w-]+[ \t]+)?(?i:({alternation}))\b")
+                       rf"(?i:[\w-]+[ \t]+){{0,3}}(?i:({alternation}))\b")
     alone = re.compile(rf"(?<![\w\-'\u2019.])({NAME_WORD}),[ \t]+(?:(?i:(?:the|a|an|my|our|your|his|her|their)"
                        rf"[ \t]+(?:[\w-]+[ \t]+){{0,2}}({alternation}))\b"
                        rf"|whose[ \t]+(?:sur|first[ \t]|given[ \t]|family[ \t])?name)")
@@ -69,9 +69,13 @@ class RoleNameRecognizer(CodeRecognizer):
                 role = roles.get(m.group(1).lower())
                 yield m.start(2), m.end(2), ({"role": role} if role else {})
         for m in after.finditer(text):
-            if looks_like_name(m.group(1).split()):
+            # a run of name words can begin in the cell before ("Reviewed      Tove Lindholm, Senior Officer"):
+            # the name starts after the last column gap
+            gap = list(re.finditer(r"\t|[ \t]{2,}", m.group(1)))
+            start = m.start(1) + (gap[-1].end() if gap else 0)
+            if looks_like_name(text[start:m.end(1)].split()):
                 role = roles.get(m.group(2).lower())
-                yield m.start(1), m.end(1), ({"role": role} if role else {})
+                yield start, m.end(1), ({"role": role} if role else {})
         places = _place_starts(nlp_artifacts)
         for start, end in _kin_names(text, places):
             yield start, end, {}

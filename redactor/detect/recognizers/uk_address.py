@@ -22,8 +22,13 @@ _STREET_WORDS = (
 _WORD = r"[A-Z][A-Za-z'\u2019\-]+"
 #: Welsh street words come first: "14 Heol y Felin", "2 Ffordd yr Eglwys", "7 Lôn Las".
 _WELSH_STREET = "Heol|Ffordd|Stryd|L\u00f4n|Lon|Rhodfa|Cilgant|Clos|Teras|Maes"
+#: A flat before the street line: ``Flat 3``, ``Flat 1/R``, ``Flat 0/2``, ``Flat B``, Edinburgh's ``3F2`` and
+#: ``PF1``, ``Ground Floor Flat``, ``Top Flat``.
+_FLAT = (r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+(?:\d+(?:/(?:\d+|[LR]))?[A-Za-z]?|[A-Z])"
+         r"|(?:[1-9]|G|P|B)F\d{1,2}"
+         r"|(?:Ground|Basement|Lower[ \t]+Ground|First|Second|Third|Top|Upper|Lower)[ \t]+(?:Floor[ \t]+)?Flat)")
 STREET = re.compile(
-    rf"\b(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+(?:/\d+)?[A-Za-z]?,?[ \t]+)?"
+    rf"\b(?:{_FLAT},?[ \t]+)?"
     rf"(?:(?:{_WORD}[ \t]+){{1,2}}(?:House|Court|Cottage|Lodge|Farm|Mansions|Buildings),?[ \t]+"
     rf"|The[ \t]+(?:{_WORD}[ \t]+)?{_WORD},[ \t]+)?"  # a house name first: "The Old Forge, 3 Church Lane"
     rf"\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?,?[ \t]+(?:(?:{_WORD}[ \t]+){{1,3}}(?:{_STREET_WORDS})\b\.?"
@@ -34,7 +39,9 @@ FLAT_IN_BUILDING = re.compile(
     r"(?:House|Court|Cottage|Lodge|Mansions|Buildings|Tower|Point|Heights|Apartments|Block)\b"
 )
 POSTCODE = r"(?:[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]?) ?[0-9][ABD-HJLNP-UW-Z]{2}\b"
-_SEGMENT = re.compile(rf"(?:,[ \t]*\n?|[ \t]*\n)[ \t]*({_WORD}(?:[ \t]+{_WORD}){{0,2}})(?=[ \t]*(?:,|\n|$|{POSTCODE}))")
+#: A town's words, small words of place names between them: ``Newcastle upon Tyne``, ``Stratford-upon-Avon``.
+_TOWN = rf"{_WORD}(?:[ \t]+(?:(?:upon|on|in|under|le|by|next|the|sea|de)[ \t]+)*{_WORD}){{0,3}}"
+_SEGMENT = re.compile(rf"(?:,[ \t]*\n?|[ \t]*\n)[ \t]*({_TOWN})(?=[ \t]*(?:,|\n|$|{POSTCODE}))")
 _TOWN_BEFORE_POSTCODE = re.compile(rf"(?<![A-Za-z])({_WORD}(?:[ \t]+{_WORD}){{0,2}}),?[ \t]*\n?[ \t]*{POSTCODE}")
 _POSTCODE_RE = re.compile(POSTCODE)
 
