@@ -140,6 +140,8 @@ def analysis_chunks(doc: Document) -> list[tuple[int, int]]:
 CASE_BLIND_RECOGNIZERS = frozenset({"TableColumnRecognizer", "RoleNameRecognizer", "CorrespondenceNameRecognizer"})
 #: Between the cells of a table row: a tab, or the run of spaces between the columns of a text table.
 _CELL_GAP = re.compile(r"\t| {3,}")
+#: A table's rule (``-----  ------``) or a row with two or more two-space gaps between its cells.
+_TABLE_LINE = re.compile(r"^[ \t]*[-=_+|: ]{10,}$|\S {2}\S.*\S {2}\S")
 
 
 def soft_wrapped(text: str) -> str:
@@ -158,7 +160,7 @@ def soft_wrapped(text: str) -> str:
             continue
         line = text[line_start:i]
         if (len(line.strip()) >= SOFT_WRAP_MIN_LINE and text[i + 1:i + 2] not in ("", "\n")
-                and not _CELL_GAP.search(line.strip())):
+                and not _CELL_GAP.search(line.strip()) and not _TABLE_LINE.search(line)):
             chars[i] = " "
         line_start = i + 1
     return "".join(chars)

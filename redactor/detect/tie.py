@@ -4,7 +4,7 @@
 personal data; "you are placed under administrative suspension" is. A finding
 of a tied type (``tied_types`` in ``models/detection.yaml``) survives when
 
-* its sentence, or one of the two before it (or, for a sanction or an allegation, the one after
+* its sentence, or one of the two before it (or, for a sanction or an allegation, the two after
   it), holds a person's name, an identifier (``identifier_anchors``: a membership number, a case
   reference...) or a word that points at a person (``person_anchors``: you, he, she...), or
 * the document names a person and the finding stands on a short line of its
@@ -32,6 +32,7 @@ WINDOW = 2  # sentences before the finding's own that still tie it to a person
 #: Types tied by the sentence after theirs too: "This is a formal notice of investigation. The Party has
 #: received a complaint about your conduct."
 FORWARD_TYPES = frozenset({"SANCTION", "ALLEGATION"})
+FORWARD = 2  # sentences after theirs that tie them (a numbered paragraph's number is a sentence of its own)
 SHORT_LINE = 60
 
 
@@ -75,7 +76,7 @@ def tied_to_person(text: str, findings: list[Finding], sentences: Sequence[tuple
             continue
         i = bisect.bisect_right(starts, f.start) - 1
         s = sentences[max(i - WINDOW, 0)][0] if i >= 0 else f.start
-        last = min(i + 1, len(sentences) - 1) if f.entity_type in FORWARD_TYPES else i
+        last = min(i + FORWARD, len(sentences) - 1) if f.entity_type in FORWARD_TYPES else i
         e = max(sentences[last][1] if i >= 0 else f.end, f.end)
         s = min(s, f.start)
         if (_anchor().search(text, s, e) or person_in(s, e)

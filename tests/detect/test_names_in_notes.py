@@ -268,3 +268,16 @@ def test_the_canvasser_column_holds_people(detector):
             'CH1-0219,"amy lord","20 rochdale rd",C,"not in",rb\n')
     names = found(detector, text)
     assert "jq" in names and "rb" in names
+
+
+@pytest.mark.parametrize("text", [
+    "He's very upset, and so is Philippa, who is registered partially sighted.",
+    "The date is fine apart from Tuesdays, when I take Philippa to her sister's.",
+])
+def test_a_given_name_the_ner_calls_a_place_is_a_person_by_what_it_does(detector, text):
+    assert "Philippa" in found(detector, text)
+
+
+def test_a_one_word_label_before_a_word_is_a_header_row_but_before_a_name_a_field(detector):
+    assert found(detector, "Name                  Role                  Present\n") == []
+    assert "Rasmus Ostergaard" in found(detector, "Name        Rasmus Ostergaard      Member ID   N0917-22716\n")

@@ -170,3 +170,47 @@ def test_address_lines_in_labelled_fields_are_an_address(detector):
     text = "Name: Mr Ade Bello\nAddress line 1: Flat 7, 12 Church Lane\nAddress line 2: Kingsbury\nTown: Harrow\n"
     found = found_of(detector, text)
     assert ("Kingsbury", "ADDRESS") in found and ("Harrow", "ADDRESS") in found
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Complaint is that resp. shouted abuse at the comp. outside the count and then filmed him.", "Complaint is"),
+    ("The concern, in a nutshell, is that he paid the subscriptions of fourteen new members himself.", "The concern"),
+    ("The first matter is that, on the evening of 2 March, you posted messages about the chair.", "The first"),
+    ("On top of that, it looks as though he filled in the join forms for them.", "On top"),
+    ("He has posted in the village group that my shop should be shut down.", "He has posted"),
+    ("Also hes supposed to have said that her lot should stick to church.", "Also hes"),
+])
+def test_allegations_as_notes_and_letters_phrase_them(detector, text, start):
+    allegations = [v for v, k in found_of(detector, text) if k == "ALLEGATION"]
+    assert any(a.startswith(start) and a.rstrip(".").endswith(text.rstrip(".")[-12:]) for a in allegations)
+
+
+def test_a_sanction_in_a_numbered_paragraph_is_tied_by_the_next_paragraph(detector):
+    text = ("10. That the Panel refers the charges to the NCC with a recommendation of expulsion.\n"
+            "11. That the respondent's administrative suspension remains in place.\n")
+    assert ("expulsion", "SANCTION") in found_of(detector, text)
+
+
+def test_a_formal_warning_abbreviated_before_another_sanction(detector):
+    text = ("Schedule of cases\n\nCase            Member          Outcome\n"
+            "--------------  --------------  ------------------------------------\n"
+            "NECDP/25/0417   Ade Bello       FW; barred from office for two years\n")
+    assert any(v.startswith("FW") for v, k in found_of(detector, text) if k == "SANCTION")
+
+
+def test_a_table_rule_with_narrow_gaps_is_not_joined_to_the_row_under_it(detector):
+    text = ("Schedule of cases\n\nCase            Member          Sanction\n"
+            "--------------  --------------  ------------------------------------\n"
+            "NECDP/25/0417   Ade Bello       Formal warning\n")
+    found = found_of(detector, text)
+    assert ("Ade Bello", "SANCTION") not in found and not any(v.startswith("---") for v, _ in found)
+
+
+def test_an_email_forwarded_is_no_formal_warning(detector):
+    assert not [v for v, k in found_of(detector, "FW: Complaint about Mr Olu Bakare\n\nSee below.\n")
+                if k == "SANCTION"]
+
+
+def test_a_stance_a_person_takes_against_a_policy(detector):
+    text = "Cllr Agnes Hogg asked for it to be minuted that she is against onshore wind in the Borders."
+    assert any("onshore wind" in o for o in opinions(detector, text))

@@ -24,13 +24,28 @@ def _cue() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{c})" for c in data()["allegation_cues"]), re.I)
 
 
+#: An abbreviation the sentence splitter takes for a full stop: ``resp.``, ``comp.``, ``Alleg.``, ``approx.``.
+_ABBREVIATION_END = re.compile(r"(?i)\b(?:resp|comp|mbr|approx|alleg|cllr|mr|mrs|ms|dr|no|ref|tel|etc|vs|v|st)\.\s*$")
+
+
+def _whole_sentences(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence bounds with a sentence that ends on an abbreviation joined to the next one."""
+    joined: list[tuple[int, int]] = []
+    for s, e in bounds:
+        if joined and _ABBREVIATION_END.search(text, joined[-1][0], joined[-1][1]):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return joined
+
+
 class AllegationRecognizer(CodeRecognizer):
     ENTITY = "ALLEGATION"
     SCORE = 0.7
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         cue = _cue()
-        for s, e in sentence_bounds(text, nlp_artifacts):
+        for s, e in _whole_sentences(text, sentence_bounds(text, nlp_artifacts)):
             sentence = text[s:e]
             if cue.search(sentence):
                 stripped = sentence.rstrip()

@@ -203,9 +203,11 @@ class CorrespondenceNameRecognizer(CodeRecognizer):
         for m in _field().finditer(text):
             label = next(g for g in m.groups()[:3] if g)
             line_end = text.find("\n", m.end(4))
+            value = m.group(4).strip()
             if (" " not in label.strip() and ":" not in m.group()[:m.start(4) - m.start()]
-                    and text[m.end(4):line_end if line_end >= 0 else len(text)].strip()):
-                continue  # "Name   Role   Present": a one-word label in a row of cells is a table's header
+                    and text[m.end(4):line_end if line_end >= 0 else len(text)].strip()
+                    and " " not in value and (is_ordinary_word(value) or value.lower() in roles)):
+                continue  # "Name   Role   Present": a one-word label before a word is a table's header row
             role = roles.get(label.lower())
             for s, e in _names_in_list(text, m.start(4), m.end(4)):
                 yield s, e, ({"role": role} if role else {})

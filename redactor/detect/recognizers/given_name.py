@@ -97,11 +97,27 @@ def _lone_given_names(doc) -> Iterable[tuple[int, int, dict]]:
         yield token.idx, token.idx + len(word), {}
 
 
+#: Verbs whose object is a person (``I take Lavinia to her sister's``).
+_PERSON_OBJECT_VERBS = frozenset({"take", "took", "taking", "takes", "visit", "visited", "visiting", "ring", "rang",
+                                  "phone", "phoned", "call", "called", "tell", "told", "ask", "asked", "help",
+                                  "helped", "meet", "met", "thank", "thanked", "email", "emailed", "text", "texted",
+                                  "drive", "drove", "collect", "collected", "introduce", "introduced"})
+
+
 def _acts(token) -> bool:
-    """Whether ``token`` is the subject of a verb and not after a preposition of place (``Agnieszka had``)."""
+    """Whether ``token`` acts or is acted on as a person: the subject of a verb, not after a preposition of
+    place (``Agnieszka had``); followed by ``who`` (``so is Lavinia, who is``); or the object of a verb
+    whose object is a person, before a preposition (``I take Lavinia to her sister's``)."""
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    then = doc[token.i + 2] if token.i + 2 < len(doc) else None
     before = doc[token.i - 1] if token.i > 0 else None
+    if after is not None and (after.lower_ in ("who", "whose") or (
+            after.text == "," and then is not None and then.lower_ in ("who", "whose"))):
+        return True
+    if (before is not None and before.lower_ in _PERSON_OBJECT_VERBS
+            and after is not None and after.tag_ in ("IN", "TO")):
+        return True
     return (after is not None and after.tag_ in ("VBD", "VBZ", "VBP", "MD")
             and (before is None or before.lower_ not in PLACE_PREPOSITIONS))
 
