@@ -67,7 +67,7 @@ def run(formats: list[str]) -> dict:
                 table["third-party-notice"][key].add(subject_not_identified(text, gold["spans"], out or ""))
             if kind == "membership-export" and subject:
                 out = redact("subject-access", [KnownPerson(subject, "subject")])
-                table["subject-access"][key].add(only_requester(text, gold["spans"], out or ""))
+                table["subject-access"][key].add(only_requester(text, gold["spans"], out or "", subject))
             if kind == "outcome-letter" and stem in sentences:
                 out = redact("complainant-outcome")
                 table["complainant-outcome"][key].add(outcome_only(text, sentences[stem], out or "", gold["spans"]))

@@ -67,23 +67,39 @@ def subject_not_identified(text: str, spans: list[dict], output: str) -> Tally:
     return t
 
 
-def only_requester(text: str, spans: list[dict], output: str) -> Tally:
-    """Subject access: the requester's (gold role subject) name and the identifiers on the lines that
-    name them stay; every other person's name, and the identifiers on lines that name only other
-    people, go. (The gold does not say whose an identifier on a line naming no one is: not counted.)"""
-    def lines_of(role_is_subject: bool) -> set[int]:
+def only_requester(text: str, spans: list[dict], output: str, requester: str | None = None) -> Tally:
+    """Subject access: the requester's name and the identifiers on the lines that name them stay; every
+    other person's name, and the identifiers on lines that name only other people, go. (The gold does not
+    say whose an identifier on a line naming no one is: not counted.)
+
+    The requester's spans are the gold subject's; where a document has several subjects (a complaints
+    log), only those that share a name word with ``requester`` (the name the request gives)."""
+    words = set(_name_words(requester)) if requester else set()
+    grown = True
+    while words and grown:  # the requester's other forms: "Filmon Tekle" is also "Filmon Tekle GHEBREMEDHIN"
+        before = len(words)
+        for s in spans:
+            if s["type"] == "PERSON" and s.get("role") == "subject" and words & set(_name_words(s["text"])):
+                words |= set(_name_words(s["text"]))
+        grown = len(words) > before
+
+    def is_requester(s: dict) -> bool:
+        return s["type"] == "PERSON" and s.get("role") == "subject" and (
+            not words or bool(words & set(_name_words(s["text"]))) or len(s["text"].strip(". ")) <= 3)
+
+    def lines_of(requesters: bool) -> set[int]:
         return {text.count("\n", 0, s["start"]) for s in spans
-                if s["type"] == "PERSON" and (s.get("role") == "subject") == role_is_subject}
+                if s["type"] == "PERSON" and is_requester(s) == requesters}
 
     theirs, others = lines_of(True), lines_of(False)
-    shared = {w for s in spans if s["type"] == "PERSON" and s.get("role") == "subject" for w in _name_words(s["text"])}
+    shared = {w for s in spans if is_requester(s) for w in _name_words(s["text"])}
     t = Tally()
     for s in spans:
         if s["type"] not in IDENTIFIERS | {"PERSON"}:
             continue
         line = text.count("\n", 0, s["start"])
         if s["type"] == "PERSON":
-            mine = s.get("role") == "subject"
+            mine = is_requester(s)
         elif line in theirs and line not in others:
             mine = True
         elif line in others and line not in theirs:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from redactor.api import isolated
 from redactor.detect import KnownPerson
 from redactor.errors import UsageError, Withheld
 from redactor.pipeline import Request
@@ -27,9 +28,12 @@ NOTICE, MINUTES, OUTCOME, EXPORT = ("notice-of-investigation.txt", "minutes-with
 
 @pytest.fixture(scope="module")
 def run(redactor_engine):
+    # the case's own pseudonyms: labels numbered from 1 whatever the session redacted before
+    engine = isolated(redactor_engine)
+
     def go(doc: str, path: str, **options) -> str:
         request = Request(path=path, people=PARTIES, **options)
-        outcome = redactor_engine.redact_bytes((CASE / doc).read_bytes(), doc, request)
+        outcome = engine.redact_bytes((CASE / doc).read_bytes(), doc, request)
         return outcome.output.decode("utf-8")
     return go
 

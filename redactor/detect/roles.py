@@ -171,6 +171,10 @@ class _Doc:
 
 # --- entry point ---------------------------------------------------------------------------------
 
+#: Why a person the document's layout suggests as its subject is a third party after all.
+NAMED_SUBJECT_REASON = "the user named the subject; the document's layout does not make another one"
+
+
 def assign_roles(text: str, findings: list[Finding], people: People,
                  sentences: Sequence[tuple[int, int]] = ()) -> list[Finding]:
     """Give every PERSON finding its person's role and reason, and link personal data to its owner."""
@@ -205,6 +209,10 @@ def assign_roles(text: str, findings: list[Finding], people: People,
             decided[person.key] = (given[group], GIVEN_REASON)
         else:
             decided[person.key] = decide(pooled.get(group, []))
+            if decided[person.key][0] == "subject" and "subject" in given.values():
+                # the user named the member the document is about (a subject access request's requester):
+                # no one else is taken for them from the layout
+                decided[person.key] = ("third_party", NAMED_SUBJECT_REASON)
     out = []
     for f in findings:
         if f.person in decided and f.entity_type != "PERSON" and decided[f.person][0] == "officer" \

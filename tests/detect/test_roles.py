@@ -385,3 +385,18 @@ def test_the_author_of_a_letter_that_is_not_a_statement_is_not_a_witness(detecto
     text = ("Dear Mr Halvorsen,\n\nThank you for the minutes of the last meeting.\n\n"
             "Yours sincerely,\n\nLeopold Achterberg\n")
     assert role_of(detector, text, "Leopold Achterberg")[0] == "third_party"
+
+
+def test_when_the_user_names_the_subject_no_one_else_is_taken_for_the_subject(detector):
+    text = ("Dear Mr Tomasz Wierzbicki,\n\nNotice of investigation\n\nThe Party has received a complaint about "
+            "your conduct at the branch meeting.\n\nYours sincerely,\nRegional Director\n")
+    assert role_of(detector, text, "Tomasz Wierzbicki")[0] == "subject"
+    named = [KnownPerson("Halina Broda", "subject")]
+    assert role_of(detector, text, "Tomasz Wierzbicki", named)[0] == "third_party"
+
+
+def test_a_reference_and_the_cells_after_it_are_no_street_address(detector):
+    text = ("Case          Complainant        Respondent       Opened\n"
+            "CMP-25-0415   Kwon Hye-jin       Ashleigh Lane    11/03/2025\n")
+    doc = PlainText().read(text.encode(), "x.txt")
+    assert not [f for f in detector.detect(doc) if f.entity_type == "ADDRESS"]

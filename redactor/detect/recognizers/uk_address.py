@@ -44,6 +44,11 @@ _TOWN = rf"{_WORD}(?:[ \t]+(?:(?:upon|on|in|under|le|by|next|the|sea|de)[ \t]+)*
 _SEGMENT = re.compile(rf"(?:,[ \t]*\n?|[ \t]*\n)[ \t]*({_TOWN})(?=[ \t]*(?:,|\n|$|{POSTCODE}))")
 _TOWN_BEFORE_POSTCODE = re.compile(rf"(?<![A-Za-z])({_WORD}(?:[ \t]+{_WORD}){{0,2}}),?[ \t]*\n?[ \t]*{POSTCODE}")
 _POSTCODE_RE = re.compile(POSTCODE)
+#: A column gap inside a match: the words come from different cells of a table row.
+_ACROSS_CELLS = re.compile(r"\t| {3,}")
+#: A house number that is the end of a reference or a code (``CMP-25-0415``): a letter, digit, hyphen or
+#: slash right before it.
+_IN_A_CODE = re.compile(r"[\w/\-](?=\d)")
 
 
 class UkAddressRecognizer(CodeRecognizer):
@@ -55,6 +60,9 @@ class UkAddressRecognizer(CodeRecognizer):
         for flat in FLAT_IN_BUILDING.finditer(text):
             yield flat.start(), flat.end(), {}
         for street in STREET.finditer(text):
+            if _ACROSS_CELLS.search(street.group()) or _IN_A_CODE.search(text, max(0, street.start() - 1),
+                                                                            street.start() + 1):
+                continue  # "CMP-25-0415   Kwon Hye-jin   Ashleigh Lane": a reference and two cells, not a street
             yield street.start(), street.end(), {}
             pos = street.end()
             for _ in range(3):
