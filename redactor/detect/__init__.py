@@ -26,7 +26,7 @@ from ..marks import blank_marks
 from .engine import DEFAULT_MODEL, analyzer
 from .gazetteer import is_given_name
 from .lists import listed_people
-from .organisation import drop_organisation_contacts
+from .organisation import drop_organisation_contacts, is_release
 from .people import KnownPerson, People, find_mentions, initial_mentions, name_words, names_from_fields
 from .recognizers.proper_noun_name import GEO_LABELS
 from .roles import assign_roles
@@ -48,6 +48,8 @@ CHUNK_CHARS = 4000
 SOFT_WRAP_MIN_LINE = 50
 #: Name recognizers that guess from the text alone (no title, field or gazetteer behind them).
 WEAK_NAME_RECOGNIZERS = frozenset({"SpacyRecognizer", "ProperNounNameRecognizer"})
+#: Recognizers that may take one word alone for a name from the word and the tagger only.
+WEAK_LONE_RECOGNIZERS = WEAK_NAME_RECOGNIZERS | {"GivenNameRecognizer"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 BATCH_SIZE = 64
 
@@ -90,6 +92,11 @@ class Detector:
             people.add(words, whole=True)
         candidates = [f for f in raw if f.entity_type == "PERSON"
                       and _is_person_candidate(doc.text, f, addresses, places, place_words)]
+        if is_release(doc.text) and all(f.recognizer in WEAK_LONE_RECOGNIZERS
+                                        and len(doc.text[f.start:f.end].split()) == 1 for f in candidates):
+            # a release for publication names the people it quotes in full ("Cllr Jane Okoro, leader of ...");
+            # lone words a guessing recognizer took for names are its places and things ("Failsworth and Ashton")
+            candidates = []
         for f in candidates:
             words = name_words(doc.text[f.start:f.end])
             # a name column or a family word vouches for a name however it is cased ("varghese jithin",
@@ -218,14 +225,16 @@ def _is_person_candidate(text: str, f: Finding, addresses: bytearray, places: se
         # "Mr Kieran Lane", "Mr Heath", "Complainant: Jordan Heath", "The Labour Party v. Jordan Heath": a title
         # or a role says it is a person, whatever the words look like
         return True
-    if words and words[-1].lower().strip(".,") in word_set("place_words"):
-        return False
+    if words and words[-1].lower().strip(".,") in word_set("place_words") and f.recognizer != "TableColumnRecognizer":
+        return False  # "Weston Coyney Road"; in a name column, "Ashleigh Lane" is a person
     if f.recognizer == "SpacyRecognizer" and len(words) == 1:
         if follows_an_article(text, f.start):
             return False  # "the old Austin works": a thing named after someone
         if place_word_follows(text, f.end, skip_one=True):
             return False  # "Jordan Well leisure pool", "Chester Road"
         return is_given_name(value) and value.lower() not in places
+    if f.recognizer in WEAK_NAME_RECOGNIZERS and place_word_follows(text, f.end):
+        return False  # "Robin Hood's Bay", "Daisy Nook": a place named after someone
     if f.recognizer in WEAK_NAME_RECOGNIZERS and any(w.lower() in place_words for w in words):
         return False  # "Greater Manchester": a word the NER calls a place elsewhere in the document
     return True

@@ -78,6 +78,11 @@ def _release_cue() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{cues})(?!\w)")
 
 
+def is_release(text: str) -> bool:
+    """Whether the text presents itself as a release for publication (``release_cues``)."""
+    return _release_cue().search(text) is not None
+
+
 def _anonymous_release(text: str, findings: list[Finding]) -> bool:
     """Whether the text is a release for publication (``release_cues``) that names no person (no finding of
     the ``identifier_anchors`` types, which tie everything around them to a person)."""

@@ -65,8 +65,8 @@ def name_run(min_words: int, max_words: int, newline: bool = False) -> str:
 #: An article, and perhaps one lower-case word (an adjective), right before a word: ``the old ``, ``a ``.
 _ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an)[ \t]+(?:[a-z]+[ \t]+)?$")
 #: The word after a name, or after one more capitalised word when ``skip_one`` (see place_word_follows).
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z\u00C0-\u017F'-]+)")
-_NEXT_WORD_OR_ONE_MORE = re.compile(r"[ \t]+(?:[A-Z][\w'-]*[ \t]+)?([A-Za-z]+)")
+_NEXT_WORD = re.compile(r"(?:['\u2019]s)?[ \t]+([A-Za-z\u00C0-\u017F'-]+)")  # "Robin Hood's Bay" too
+_NEXT_WORD_OR_ONE_MORE = re.compile(r"(?:['\u2019]s)?[ \t]+(?:[A-Z][\w'-]*(?:['\u2019]s)?[ \t]+)?([A-Za-z]+)")
 
 
 def follows_an_article(text: str, start: int) -> bool:

@@ -94,7 +94,9 @@ class LabelledFieldRecognizer(CodeRecognizer):
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         colon, gap = _fields()
-        for m in (*colon.finditer(text), *gap.finditer(text)):
+        # an address line's label takes a colon: "Town or city   Park and meeting point" is a table's header
+        gapped = [m for m in gap.finditer(text) if _kind_of(m.group("label")) != "ADDRESS"]
+        for m in (*colon.finditer(text), *gapped):
             value, kind = m.group("value"), _kind_of(m.group("label"))
             if kind is None or _empty(value) or "_" * 3 in value or not _an_answer(value):
                 continue  # an answer left blank on a form ("Ethnicity: ________"), or prose under a heading
