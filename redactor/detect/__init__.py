@@ -292,7 +292,8 @@ def _to_clause_end(text: str, wrapped: str, f: Finding) -> Finding:
 
 _DURATION = re.compile(
     r",?\s+(?:for\s+)?(?:a\s+(?:further\s+|period\s+of\s+)?)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|eighteen|twenty-four)\s+(?:days?|weeks?|months?|years?)\b", re.I)
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-four|thirty-six)"
+    r"\s+(?:days?|weeks?|months?|years?)\b", re.I)
 
 
 def _with_duration(text: str, f: Finding) -> Finding:

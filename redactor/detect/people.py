@@ -287,7 +287,9 @@ class People:
         ``VERHAEGEN, Pieter-Jan (known as "PJ")``, ``..., who everyone calls Stav``) belongs to the person
         named last before the cue, within ALIAS_REACH characters (line breaks included)."""
         for m in _ALIAS_STATED.finditer(text):
-            window = text[max(0, m.start() - ALIAS_REACH):m.start()]
+            # within reach, or anywhere earlier on its line (a register row: "Name   ...   Known as Geordie")
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            window = text[min(line_start, max(0, m.start() - ALIAS_REACH)):m.start()]
             best, best_end = None, -1
             for person in self.people:
                 for form in person.forms:
@@ -404,7 +406,8 @@ _NICK_AFTER = re.compile(rf"[ \t]*\([ \t]*[\"\u201c]({NAME_WORD})[\"\u201d][ \t]
 _INITIALS = rf"{UPPER}(?:{UPPER}|[a-z]{{1,2}}{UPPER}){{1,3}}"
 #: Initials that speak, as interview notes write them: ``AP: I was not there.``, ``MF asked again.``
 _SPEAKER_INITIALS = re.compile(
-    rf"(?m)(?:^[ \t]*({UPPER}{{2,3}})[ \t]*:|(?<![\w\-])({UPPER}{{2,3}})[ \t]+(?=(?:said|says|asked|asks|stated|"
+    rf"(?m)(?:(?:^|(?<=[.!?] ))[ \t]*({UPPER}{{2,3}})[ \t]*:"
+    rf"|(?<![\w\-])({UPPER}{{2,3}})[ \t]+(?=(?:said|says|asked|asks|stated|"
     rf"confirmed|replied|explained|told|denied|agreed|added|responded|clarified|noted|accepted|admitted|insisted|"
     rf"claimed|recalled|described|showed|read|is|was|has|had|rang|wrote|emailed|called|sent|thinks|wants)\b)"
     # initials doing or signing the work: "prepared by CW", "Checked by PN", "PN to chase", "DA / TM"
@@ -414,7 +417,7 @@ _SPEAKER_INITIALS = re.compile(
 #: A nickname stated after a name: ``known as "PJ"``, ``known in the branch as "Kwan"``, ``who everyone calls
 #: Stav``, ``nicknamed Tex``, ``goes by Bex`` (group 1: the nickname).
 _ALIAS_STATED = re.compile(
-    rf"\b(?:known(?:\s+(?:in|at|to|around|among)\s+[^\"\u201c\n(),.]{{1,30}}?)?\s+as|calls?(?:\s+(?:him|her|them))?"
+    rf"\b(?:(?i:known)(?:\s+(?:in|at|to|around|among)\s+[^\"\u201c\n(),.]{{1,30}}?)?\s+as|calls?(?:\s+(?:him|her|them))?"
     rf"|called|nicknamed|goes\s+by)\s+[\"'\u201c\u2018]?({NAME_WORD})(?![\w\-])")
 #: How far before the cue the name may stand.
 ALIAS_REACH = 60

@@ -281,3 +281,12 @@ def test_a_given_name_the_ner_calls_a_place_is_a_person_by_what_it_does(detector
 def test_a_one_word_label_before_a_word_is_a_header_row_but_before_a_name_a_field(detector):
     assert found(detector, "Name                  Role                  Present\n") == []
     assert "Rasmus Ostergaard" in found(detector, "Name        Rasmus Ostergaard      Member ID   N0917-22716\n")
+
+
+def test_a_nickname_stated_in_a_register_row_is_the_person_of_the_row(detector):
+    text = "Alan Bates        12 Cowpen Road   NE24 5TA   Known as Geordie. Ex-pitman.\nGeordie rang on Monday.\n"
+    assert found(detector, text).count("Geordie") == 2
+
+
+def test_a_family_word_with_in_law_before_a_name(detector):
+    assert "Vili" in found(detector, "Tongan. Brother-in-law Vili plays for Blyth RFC and wants to join.")

@@ -214,3 +214,27 @@ def test_an_email_forwarded_is_no_formal_warning(detector):
 def test_a_stance_a_person_takes_against_a_policy(detector):
     text = "Cllr Agnes Hogg asked for it to be minuted that she is against onshore wind in the Borders."
     assert any("onshore wind" in o for o in opinions(detector, text))
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("Mr Ivo Petrov joined in 2019. He is Macedonian by origin.", "Macedonian", "ETHNICITY"),
+    ("Ms Khadem joined in 2022. She is Iranian, and a nurse.", "Iranian", "ETHNICITY"),
+    ("Mr Ivo Petrov told us he is Labour through and through.", None, "ETHNICITY"),
+    ("Mr Jaswant Gill said: I do seva at the gurdwara on Sundays.", "do seva at the gurdwara", "RELIGION"),
+    ("Mr Jaswant Gill said that he is an amritdhari Sikh.", "amritdhari Sikh", "RELIGION"),
+    ("Mrs Ruth Eng said she thinks Brexit was a disaster.", "thinks Brexit was", "POLITICAL_OPINION"),
+    ("Mr Rocky Pinna campaigned for Yes in 2014, she said.", "campaigned for Yes", "POLITICAL_OPINION"),
+    ("Mr Len Otto said he supports proportional representation.", "supports proportional representation",
+     "POLITICAL_OPINION"),
+    ("Mr Len Otto stood on the Labour Left slate for the executive.", "stood on the Labour Left slate",
+     "POLITICAL_OPINION"),
+    ("Mrs Prue Goodger sent apologies (shingles, she says).", "shingles", "HEALTH"),
+    ("Mr Len Otto has rheumatoid arthritis in both hands.", "rheumatoid arthritis", "HEALTH"),
+    ("Sanction for Mr Len Otto: two-year office bar.", "two-year office bar", "SANCTION"),
+])
+def test_origins_observance_causes_conditions_and_sanctions_as_people_write_them(detector, text, value, kind):
+    found = [v for v, k in found_of(detector, text) if k == kind]
+    if value is None:
+        assert not found
+    else:
+        assert any(value in v for v in found), found

@@ -25,7 +25,7 @@ _WELSH_STREET = "Heol|Ffordd|Stryd|L\u00f4n|Lon|Rhodfa|Cilgant|Clos|Teras|Maes"
 #: A flat before the street line: ``Flat 3``, ``Flat 1/R``, ``Flat 0/2``, ``Flat B``, Edinburgh's ``3F2`` and
 #: ``PF1``, ``Ground Floor Flat``, ``Top Flat``.
 _FLAT = (r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+(?:\d+(?:/(?:\d+|[LR]))?[A-Za-z]?|[A-Z])"
-         r"|(?:[1-9]|G|P|B)F\d{1,2}"
+         r"|(?:[1-9]|G|P|B)F\d{1,2}|\d{1,2}/\d{1,2}(?=,)"  # Glasgow's "2/1, 14 Caird Drive"
          r"|(?:Ground|Basement|Lower[ \t]+Ground|First|Second|Third|Top|Upper|Lower)[ \t]+(?:Floor[ \t]+)?Flat)")
 STREET = re.compile(
     rf"\b(?:{_FLAT},?[ \t]+)?"
