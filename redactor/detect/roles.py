@@ -201,6 +201,8 @@ def assign_roles(text: str, findings: list[Finding], people: People,
         pooled[groups.get(key, key)].extend(found)
     given = {groups.get(p.key, p.key): p.role for p in people.people if p.role_given and p.role}
     decided: dict[str, tuple[str, str]] = {}
+    subject_words = {w.lower().rstrip(".") for p in people.people if p.role_given and p.role == "subject"
+                     for form in (*p.forms, *p.alias_forms) for w in form}
     for person in people.people:
         group = groups.get(person.key, person.key)
         if person.role_given and person.role:
@@ -209,9 +211,9 @@ def assign_roles(text: str, findings: list[Finding], people: People,
             decided[person.key] = (given[group], GIVEN_REASON)
         else:
             decided[person.key] = decide(pooled.get(group, []))
-            if decided[person.key][0] == "subject" and "subject" in given.values():
+            if decided[person.key][0] == "subject" and subject_words and not _shares_a_name(person, subject_words):
                 # the user named the member the document is about (a subject access request's requester):
-                # no one else is taken for them from the layout
+                # no one whose name shares nothing with theirs is taken for them from the layout
                 decided[person.key] = ("third_party", NAMED_SUBJECT_REASON)
     out = []
     for f in findings:
@@ -227,6 +229,15 @@ def assign_roles(text: str, findings: list[Finding], people: People,
         else:
             out.append(f)
     return out
+
+
+def _shares_a_name(person, words: set[str]) -> bool:
+    """Whether a word of the person's names is one of ``words`` (the named subject's), or the person is
+    known only by initials (which could be theirs)."""
+    forms = [*person.forms, *person.alias_forms]
+    if {w.lower().rstrip(".") for form in forms for w in form} & words:
+        return True
+    return all(len(form) == 1 and form[0].isupper() and len(form[0].rstrip(".")) <= 4 for form in forms)
 
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
