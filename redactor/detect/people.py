@@ -25,6 +25,7 @@ from .vocabulary import (
     NICKNAMED,
     PARTICLES,
     UPPER,
+    data,
     is_stop,
     looks_like_name,
     titles_pattern,
@@ -142,10 +143,17 @@ _BRACKETED = re.compile(r"[ \t]*\([^()]*\)")
 _QUOTED = re.compile(r"[ \t]*[\"\u201c][^\"\u201c\u201d\n]{1,20}[\"\u201d]")
 
 
+@lru_cache(maxsize=1)
+def _role_after_comma() -> re.Pattern[str]:
+    roles = "|".join(re.escape(r) for r in sorted(data()["role_nouns"], key=len, reverse=True))
+    return re.compile(rf"(?i),[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}(?:{roles})\b.*$", re.S)
+
+
 def name_words(name: str) -> tuple[str, ...]:
-    """The words of a name, given name first, without titles, punctuation, possessive or a role in brackets
-    (a table cell's ``Abena Frimpong-Manso (complainant)``)."""
-    name = _QUOTED.sub("", _BRACKETED.sub("", name))
+    """The words of a name, given name first, without titles, punctuation, possessive, a role in brackets
+    (a table cell's ``Abena Frimpong-Manso (complainant)``) or after a comma (``Tove Lindholm, Senior
+    Investigations Officer``)."""
+    name = _role_after_comma().sub("", _QUOTED.sub("", _BRACKETED.sub("", name)))
     reordered = _SURNAME_FIRST.match(name.strip()) or _FAMILY_FIRST.match(name.strip())
     if reordered:
         name = f"{reordered.group(2)} {reordered.group(1)}"

@@ -290,3 +290,14 @@ def test_a_nickname_stated_in_a_register_row_is_the_person_of_the_row(detector):
 
 def test_a_family_word_with_in_law_before_a_name(detector):
     assert "Vili" in found(detector, "Tongan. Brother-in-law Vili plays for Blyth RFC and wants to join.")
+
+
+def test_a_name_cell_with_a_role_after_a_comma_is_the_name(detector):
+    text = ("Step        Who                                            Date\n"
+            "----------  ---------------------------------------------  ----------\n"
+            "Reviewed    Tove Lindholm, Senior Investigations Officer   8 July 2025\n")
+    assert "Tove Lindholm" in found(detector, text)
+
+
+def test_a_partner_word_before_a_name(detector):
+    assert "Gosia" in found(detector, "She volunteered that her girlfriend Gosia came to the last social.")

@@ -101,7 +101,8 @@ def _lone_given_names(doc) -> Iterable[tuple[int, int, dict]]:
 _PERSON_OBJECT_VERBS = frozenset({"take", "took", "taking", "takes", "visit", "visited", "visiting", "ring", "rang",
                                   "phone", "phoned", "call", "called", "tell", "told", "ask", "asked", "help",
                                   "helped", "meet", "met", "thank", "thanked", "email", "emailed", "text", "texted",
-                                  "drive", "drove", "collect", "collected", "introduce", "introduced"})
+                                  "drive", "drove", "collect", "collected", "introduce", "introduced", "know", "knew",
+                                  "known"})
 
 
 def _acts(token) -> bool:
