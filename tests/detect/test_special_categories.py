@@ -238,3 +238,17 @@ def test_origins_observance_causes_conditions_and_sanctions_as_people_write_them
         assert not found
     else:
         assert any(value in v for v in found), found
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Mr Ashur Benyamin joined last year. He supports the Rojava administration.", "supports the Rojava administration"),
+    ("Mr Rhys Dando says he opposed the Clean Air Zone from the start.", "opposed the Clean Air Zone"),
+    ("Mr Brunner told the panel that he wants Labour to do a deal with the Greens.", "wants Labour to do"),
+    ("Ms Sagal Hersi told the hustings she would scrap the two-child cap.", "would scrap the two-child cap"),
+])
+def test_a_cause_or_scheme_a_person_backs_or_opposes(detector, text, value):
+    assert any(value in o for o in opinions(detector, text))
+
+
+def test_a_government_policy_in_a_report_is_no_ones_opinion(detector):
+    assert opinions(detector, "The Government should scrap the two-child cap, the report says.") == []
