@@ -77,6 +77,9 @@ def _child(fd: int, work: Callable[[], Any], limits: Limits, cap: int | None) ->
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the parent reports it, the child just goes
+        # an error in a finalizer (a reader's generator closed as the memory cap bites) would print an
+        # "Exception ignored in" traceback on stderr; the child's answer is the one line the user sees
+        sys.unraisablehook = _quiet_unraisable
         _die_with_parent()
         if cap is not None:
             try:
@@ -108,6 +111,12 @@ def _child(fd: int, work: Callable[[], Any], limits: Limits, cap: int | None) ->
         code = 1
     finally:
         os._exit(code)
+
+
+def _quiet_unraisable(unraisable: Any) -> None:
+    """Say nothing of an exception raised where no caller can catch it (unless REDACTOR_DEBUG is set)."""
+    if os.environ.get("REDACTOR_DEBUG"):
+        sys.__unraisablehook__(unraisable)
 
 
 def _memory_cap(memory: int) -> int | None:

@@ -131,3 +131,31 @@ def test_the_guard_adds_little_to_a_file(redactor_engine, tmp_path: Path) -> Non
         guarded.append(time.perf_counter() - start)
     overhead = statistics.median(guarded) - statistics.median(inline)
     assert overhead < 0.5, f"the guard costs {overhead * 1000:.0f} ms a file"
+
+
+_FINALIZER_FAILS = """
+from redactor.guard import run_guarded
+from redactor.limits import Limits
+
+class BreaksWhenCollected:
+    def __del__(self):
+        raise MemoryError("a finalizer ran out of memory")
+
+def work():
+    thing = BreaksWhenCollected()
+    del thing  # an error no caller can catch: Python hands it to sys.unraisablehook
+    return "done"
+
+print(run_guarded(work, Limits(seconds=5)))
+"""
+
+
+def test_an_error_no_caller_can_catch_is_not_printed_by_the_child() -> None:
+    # a finalizer failing as the memory cap bites must not add a traceback to the one-line answer
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", _FINALIZER_FAILS], capture_output=True, text=True, timeout=60,
+                         env={k: v for k, v in os.environ.items() if k != "REDACTOR_DEBUG"})
+    assert run.stdout.strip() == "done"
+    assert "Traceback" not in run.stderr and "Exception ignored" not in run.stderr
