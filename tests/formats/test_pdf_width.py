@@ -150,3 +150,28 @@ def test_without_width_hiding_the_measurement_sees_the_side_channel(layout: str)
     data = LAYOUTS[layout]()
     out = redact(data, hide_width=False)
     assert correlation(name_widths(data), gaps(out)) > 0.95
+
+
+def _row_of_cells() -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    c.setFont("Helvetica", 10)
+    for x, cell in ((72, "ITC-0041187"), (172, "WIBOWO, Sutrisno"), (302, "14/03/1968"), (392, "41 Bursledon Road")):
+        c.drawString(x, 700, cell)
+    c.drawString(72, 680, "Merged into A.")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_each_removed_cell_of_a_table_row_gets_its_own_box():
+    # a run of removed glyphs ends at a cell gap: one box per cell, not one box for the row (which, its
+    # width hidden, would leave the other cells blank with no sign that anything was removed)
+    doc = Pdf().read(_row_of_cells(), "row.pdf")
+    decisions = decisions_for(doc, "ITC-0041187", "WIBOWO, Sutrisno", "14/03/1968", "41 Bursledon Road")
+    out = write_pdf(doc, decisions)
+    with pdfplumber.open(io.BytesIO(out)) as pdf:
+        boxes = [r for r in pdf.pages[0].rects if r["non_stroking_color"] in ((0,), (0, 0, 0), [0], [0, 0, 0], 0)]
+        text = pdf.pages[0].extract_text()
+    assert "Sutrisno" not in text and "Bursledon" not in text and "Merged into A." in text
+    assert len(boxes) == 4, boxes

@@ -228,8 +228,10 @@ def _lay_line(context: int, line: list[_Placed], layout: Layout, labels: dict[Ke
             prev_end = placed.end if prev_end is None else max(prev_end, placed.end)
             i += 1
             continue
-        j = i
-        while j < len(line) and (context, line[j].index) in layout.removed:
+        j = i + 1
+        # a run of removed glyphs ends at a cell gap: each cell of a table row gets its own box
+        while (j < len(line) and (context, line[j].index) in layout.removed
+               and line[j].s - line[j - 1].end <= CELL_GAP * max(line[j].size, 1e-6)):
             j += 1
         run = line[i:j]
         start, end = min(p.s for p in run), max(p.end for p in run)
