@@ -28,6 +28,7 @@ from .gazetteer import is_given_name
 from .lists import listed_people
 from .organisation import drop_organisation_contacts, is_release
 from .people import KnownPerson, People, find_mentions, initial_mentions, name_words, names_from_fields
+from .recognizers.correspondence_name import SIGNED_INITIALS
 from .recognizers.proper_noun_name import GEO_LABELS
 from .roles import assign_roles
 from .tie import tied_to_person
@@ -189,10 +190,6 @@ def _to_findings(results: Iterable[RecognizerResult], offset: int, text: str) ->
     return out
 
 
-#: Initials, dotted or not: ``V``, ``EB``, ``J.K.``.
-_INITIALS_ONLY = re.compile(r"[A-Z](?:[a-z]?[A-Z]){0,3}|[A-Z]\.(?:[A-Z]\.?){0,2}")
-
-
 def _unclaimed_initials(text: str, candidates: list[Finding], mentions: list[Finding]) -> list[Finding]:
     """Initials a recognizer found signing a message or a letter (``> V``, ``EB``) that no person of the
     document claims: they stay removed on their own, not looked for again (a lone capital is no form
@@ -201,7 +198,7 @@ def _unclaimed_initials(text: str, candidates: list[Finding], mentions: list[Fin
     for f in mentions:
         taken[f.start:f.end] = b"\x01" * (f.end - f.start)
     return [f for f in candidates if f.recognizer == "CorrespondenceNameRecognizer"
-            and _INITIALS_ONLY.fullmatch(text[f.start:f.end]) and not any(taken[f.start:f.end])]
+            and SIGNED_INITIALS.fullmatch(text[f.start:f.end]) and not any(taken[f.start:f.end])]
 
 
 def _is_person_candidate(text: str, f: Finding, addresses: bytearray, places: set[str],
@@ -248,11 +245,16 @@ _AFFILIATION = re.compile(
     r"(?:(?:for\s+)?the\s+|for\s+)?))$")
 
 
+def _widen_back(before: re.Pattern[str], text: str, f: Finding) -> Finding:
+    """Widen a finding back over the words ``before`` matches right before it, within CLAUSE_REACH."""
+    m = before.search(text, max(0, f.start - CLAUSE_REACH), f.start)
+    return replace(f, start=m.start()) if m else f
+
+
 def _from_affiliation(text: str, f: Finding) -> Finding:
     """Widen a finding back over the words that say the person belongs to or backs it
     (``a member of the`` + ``Fabian Society``, ``signed the`` + ``Green pledge``)."""
-    m = _AFFILIATION.search(text, max(0, f.start - CLAUSE_REACH), f.start)
-    return replace(f, start=m.start()) if m else f
+    return _widen_back(_AFFILIATION, text, f)
 
 
 @cache
@@ -265,8 +267,7 @@ def _lead(entity_type: str) -> re.Pattern[str]:
 def _with_lead(text: str, f: Finding) -> Finding:
     """Widen a finding back over the words that say what the person does or what happened to them
     (``recovering from a`` + ``knee replacement``, ``wears the`` + ``hijab``): ``type_leads`` in the data."""
-    m = _lead(f.entity_type).search(text, max(0, f.start - CLAUSE_REACH), f.start)
-    return replace(f, start=m.start()) if m else f
+    return _widen_back(_lead(f.entity_type), text, f)
 
 
 _CLAUSE_STOP = re.compile(r"[.;,:!?\t()\[\]\"\u201c\u201d]| {2,}|\n(?=[ \t]*\S)"

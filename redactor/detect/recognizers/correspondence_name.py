@@ -128,6 +128,8 @@ _NEXT_MESSAGE = (rf"(?=(?:[ \t]*\n)+[ \t]*(?:{_MESSAGE_NUMBER}[ \t]*\n?[ \t]*)?(
 _SIGNATURE = r"(?:(?:[ \t]*\n){1,2}[ \t]*[A-Z][^\n]{0,60}(?:\n[ \t]*[A-Z0-9+(][^\n]{0,60}){0,3})"
 #: One capital alone signing a message (``V``); never ``A``, ``I`` or a kiss.
 _LETTER = r"[B-HJ-WYZ](?![\w.])"
+#: What signs a message as initials: ``TB``, ``AaG``, ``Y.``, ``J.K.``, ``V``.
+SIGNED_INITIALS = re.compile(rf"(?:{_INITIALS})(?![\w.])|{_LETTER}")
 #: A name or initials alone on the last line of a message body (after a blank line), or at the end
 #: of its last sentence; quoted lines of an earlier message included (``> V``).
 _BARE_SIGN_OFF = re.compile(
@@ -150,7 +152,7 @@ def _bare_sign_offs(text: str) -> Iterable[tuple[int, int]]:
         return
     for m in _BARE_SIGN_OFF.finditer(text):
         words = m.group(1).split()
-        if re.fullmatch(_INITIALS, m.group(1)) or re.fullmatch(_LETTER, m.group(1)) or (
+        if SIGNED_INITIALS.fullmatch(m.group(1)) or (
                 looks_like_name(words) and not any(is_ordinary_word(w) for w in words)):
             yield m.start(1), m.end(1)
 

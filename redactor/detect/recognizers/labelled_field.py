@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..vocabulary import data
 from .base import CodeRecognizer
+from .table_column import empty_cells
 
 #: The kind whose label heads a list of answers of several kinds.
 MONITORING = "MONITORING"
@@ -39,11 +40,14 @@ def _fields() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return colon, gap
 
 
+@lru_cache(maxsize=1)
+def _labels() -> list[tuple[str, re.Pattern[str]]]:
+    return [(kind, re.compile(p, re.I)) for kind, patterns in data()["labelled_fields"].items() for p in patterns]
+
+
 def _kind_of(label: str) -> str | None:
-    for kind, patterns in data()["labelled_fields"].items():
-        if any(re.fullmatch(p, label.strip(), re.I) for p in patterns):
-            return kind
-    return None
+    label = label.strip()
+    return next((kind for kind, pattern in _labels() if pattern.fullmatch(label)), None)
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +62,7 @@ _NO_ANSWER = re.compile(r"(?i)(?:none|prefer not|not (?:declared|stated|known|gi
 def _empty(value: str) -> bool:
     cleaned = value.strip(" \t.:-_").lower()
     label = re.match(r"([^:]+):", cleaned)
-    return not cleaned or cleaned in {str(v).lower() for v in data()["table_empty_cells"]} \
+    return not cleaned or cleaned in empty_cells() \
         or _NO_ANSWER.match(cleaned) is not None \
         or _kind_of(cleaned) is not None or (label is not None and _kind_of(label.group(1)) is not None)
 

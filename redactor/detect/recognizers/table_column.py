@@ -28,7 +28,8 @@ def _column_types() -> list[tuple[re.Pattern[str], str]]:
 
 
 @lru_cache(maxsize=1)
-def _empty() -> frozenset[str]:
+def empty_cells() -> frozenset[str]:
+    """Cell values that hold nothing (``table_empty_cells``): ``-``, ``n/a``, ``prefer not to say``."""
     return frozenset(str(v).lower() for v in data()["table_empty_cells"])
 
 
@@ -71,7 +72,7 @@ def _value_checks() -> dict[str, re.Pattern[str]]:
 def plausible(kind: str, value: str) -> bool:
     """Whether a cell's value can be of ``kind`` (an e-mail column's cell must hold an @)."""
     value = value.strip()
-    if not value or value.lower() in _empty():
+    if not value or value.lower() in empty_cells():
         return False
     check = _value_checks().get(kind)
     return check is None or check.search(value) is not None
