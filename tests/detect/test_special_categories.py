@@ -252,3 +252,8 @@ def test_a_cause_or_scheme_a_person_backs_or_opposes(detector, text, value):
 
 def test_a_government_policy_in_a_report_is_no_ones_opinion(detector):
     assert opinions(detector, "The Government should scrap the two-child cap, the report says.") == []
+
+
+def test_a_month_ending_a_sentence_does_not_take_the_next_items_number(detector):
+    text = "Mr Rui Costa said he will\nbe back leafleting in May.\n2. Minutes of the March meeting\n"
+    assert not [v for v, k in found_of(detector, text) if k == "DATE" and "2" in v]
