@@ -487,8 +487,8 @@ def _acceptable(m: re.Match[str], single: bool, tags: Mapping[int, str], lower_w
     # used as an ordinary lower-case word (not in an e-mail address or URL); a name that is no English word
     # written in lower case elsewhere ("savio welcomed everyone") is the name typed in haste, not a word
     lower_use = word in lower_words and is_ordinary_word(word)
-    if is_stop(word):
-        return tags.get(m.start()) in PROPER_NOUN_TAGS
+    if is_stop(word):  # "Will reported that ...", never "Will you ..." or "Will be"
+        return tags.get(m.start()) in PROPER_NOUN_TAGS or _subject_of_a_verb(m, tags, _PAST_OR_THIRD_PERSON_TAGS)
     if word in word_set("word_names") or lower_use:
         return tags.get(m.start()) in PROPER_NOUN_TAGS or _subject_of_a_verb(m, tags)
     return True
@@ -496,12 +496,14 @@ def _acceptable(m: re.Match[str], single: bool, tags: Mapping[int, str], lower_w
 
 #: Verb tags that make a capitalised word before them its subject: ``Summer can be reached``, ``Sterling is``.
 _FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: The verb tags a name that is also a function word takes after it: ``Will reported``, ``May says``.
+_PAST_OR_THIRD_PERSON_TAGS = frozenset({"VBD", "VBZ", "VBN"})  # a modal takes no VBN: "Will reported"
 #: Words before a word-name that make it the ordinary word: ``last Summer was``, ``the Sterling fell``.
 _NOT_A_NAME_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|this|that|last|next|every|each|in|of|by|for|our|your|their|"
                                 r"his|her|its|my)|['\u2019]s)[ \t]+$")
 
 
-def _subject_of_a_verb(m: re.Match[str], tags: Mapping[int, str]) -> bool:
+def _subject_of_a_verb(m: re.Match[str], tags: Mapping[int, str], verbs: frozenset[str] = _FINITE_VERB_TAGS) -> bool:
     """Whether a known person's name that is also a word (``Summer``) stands, capitalised, as the subject of
     a finite verb, with no article or preposition before it: the NER tags such a word a common noun at the
     start of a sentence, where it is the person."""
@@ -509,7 +511,7 @@ def _subject_of_a_verb(m: re.Match[str], tags: Mapping[int, str]) -> bool:
     if not m.group()[:1].isupper() or _NOT_A_NAME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return False
     following = re.compile(r"[ \t]+(?=\w)").match(text, end)
-    return following is not None and tags.get(following.end()) in _FINITE_VERB_TAGS
+    return following is not None and tags.get(following.end()) in verbs
 
 
 #: A capital and a full stop standing alone (``K. rang back``, ``rang K. on Thursday``, ``K.'s evidence``,

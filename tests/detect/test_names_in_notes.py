@@ -301,3 +301,9 @@ def test_a_name_cell_with_a_role_after_a_comma_is_the_name(detector):
 
 def test_a_partner_word_before_a_name(detector):
     assert "Gosia" in found(detector, "She volunteered that her girlfriend Gosia came to the last social.")
+
+
+def test_a_name_that_is_also_a_modal_is_found_only_before_a_verb_no_modal_takes(detector):
+    text = ("Present: Heather Renwick (Chair), Will Elliot (Secretary).\n\n"
+            "Will reported that membership stood at 61. Will you come? Will be there.")
+    assert found(detector, text).count("Will") == 1
