@@ -88,7 +88,8 @@ class Detector:
             raw.extend(_to_findings(recognizer.analyze(readable, recognizer.supported_entities, None), 0, readable))
 
         people = People(known)
-        addresses = _mask(len(doc.text), (f for f in raw if f.entity_type in ("ADDRESS", "POSTCODE", "EMAIL", "URL")))
+        addresses = _mask(len(doc.text), (f for f in raw if f.entity_type in ("ADDRESS", "POSTCODE", "EMAIL", "URL",
+                                                                              "PLACE")))
         for words in names_from_fields(doc.text):
             people.add(words, whole=True)
         candidates = [f for f in raw if f.entity_type == "PERSON"
@@ -109,7 +110,7 @@ class Detector:
             if not any(addresses[start:end]):
                 people.add(name_words(doc.text[start:end]))
         people.add_aliases(doc.text)
-        findings = [f for f in raw if f.entity_type != "PERSON"]
+        findings = [f for f in raw if f.entity_type not in ("PERSON", "PLACE")]
         mentions = find_mentions(doc.text, people, tags, frozenset((f.start, f.end) for f in candidates))
         mentions += initial_mentions(doc.text, people, [(f.start, f.end) for f in mentions])
         findings += mentions + _unclaimed_initials(doc.text, candidates, mentions)
@@ -205,7 +206,7 @@ def _is_person_candidate(text: str, f: Finding, addresses: bytearray, places: se
                          place_words: set[str]) -> bool:
     """Whether a PERSON finding should make a person whose every mention is then removed.
 
-    Not: a heading the NER took for a name (``Annex:``), anything inside an address,
+    Not: a heading the NER took for a name (``Annex:``), anything inside an address or a place column,
     e-mail or URL, a run ending in a place word (``Weston Coyney Road``), and a lone
     word only the NER vouches for unless it is a known given name and never a place.
     """

@@ -66,9 +66,10 @@ def _contact_lines(text: str, findings: list[Finding]) -> list[tuple[int, int]]:
 
 
 #: In a release that names no one, findings of these types can only be the organisation's own (its press
-#: line, its references), a public venue's (``the launch is at the Hope Street depot, Salford M5 4BU``), its
-#: dates, or about groups of people (``many Muslim and Orthodox Jewish women``): no one they could be about.
-RELEASE_TYPES = frozenset({"PHONE", "CASE_REF", "ADDRESS", "POSTCODE", "DATE", "DATE_MENTION", "HEALTH",
+#: line, its references, its web pages), a public venue's (``the launch is at the Hope Street depot, Salford
+#: M5 4BU``), its dates, or about groups of people (``many Muslim and Orthodox Jewish women``): no one they
+#: could be about.
+RELEASE_TYPES = frozenset({"PHONE", "CASE_REF", "ADDRESS", "POSTCODE", "URL", "DATE", "DATE_MENTION", "HEALTH",
                            "RELIGION", "ETHNICITY", "SEXUAL_ORIENTATION", "TRADE_UNION", "POLITICAL_OPINION"})
 
 

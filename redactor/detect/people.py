@@ -85,9 +85,12 @@ class Person:
 
     @property
     def first_name(self) -> str | None:
-        longest = max(self.forms, key=len)
-        first = longest[0]
-        return first if len(longest) > 1 and not _is_initial(first) else None
+        """The first word of the longest form that starts with a name, not an initial (``Dane`` of ``D. Ashman``
+        and ``Dane Ashman``)."""
+        for form in sorted(self.forms, key=len, reverse=True):
+            if len(form) > 1 and not _is_initial(form[0]):
+                return form[0]
+        return None
 
     def matches(self, words: tuple[str, ...]) -> bool:
         """Whether ``words`` name this person (same surname, compatible first name, or a given alias)."""
@@ -252,6 +255,7 @@ class People:
         """
         self._merge_initials()
         self._stated_nicknames(text)
+        self._initials_in_use(text)
         speakers = {g for m in _SPEAKER_INITIALS.finditer(text) for g in m.groups() if g}
         # quoted nicknames, found once: (first word, nickname, last word, "") inside a name, or
         # (None, nickname, None, the words before it) after one in brackets
@@ -267,20 +271,22 @@ class People:
                 initials = (rf"{name}[^()\n]{{0,60}}\([ \t]*({UPPER}{{2,4}})\b",  # Name, Officer (DL)
                             rf"(?<![\w])({UPPER}{{2,4}})[ \t]*(?:=|:|\(|-)[ \t]*{name}",  # TK = Name / HN (Name
                             rf"^[ \t]*({UPPER}{{2,4}})[ \t]*\n[ \t]*{name}",  # initials signed above the name
-                            rf"^[ \t]*({UPPER}{{2,4}})[ \t]+{name}")  # initials before the name: "IO Ilze Ozolina"
-                # The four forms all hold the name: look only around where the name stands (from the
+                            rf"^[ \t]*({UPPER}{{2,4}})[ \t]+{name}",  # initials before the name: "IO Ilze Ozolina"
+                            rf"(?<![\w])([a-z]{{2,3}})[ \t]*=[ \t]*{name}")  # a legend: "na = Nevzat Ahmedov"
+                # The five forms all hold the name: look only around where the name stands (from the
                 # start of the line before it), in one lookahead scan so their matches may overlap.
                 any_form = re.compile("(?m)(?=" + "|".join(f"(?:{p})" for p in initials) + ")")
                 for start, end in _around(text, re.compile(name), runs.get(_head(form[0]), ())):
                     for m in any_form.finditer(text[start:end]):
                         found = next(g for g in m.groups() if g)
-                        if _initials_of(found, form):
+                        if _initials_of(found.upper(), form):
                             person.aliases.add(found)
                 person.aliases.update(s for s in speakers if _initials_of(s, form))
                 if len(form) > 1:  # a nickname in quotes: Maureen "Mo" Lister, Siriporn Chaiyaporn ("Ploy")
                     for first, nick, last, before in nicknames:
+                        last_words = [w.strip(",") for w in before.split()[-len(form):]]
                         named = (first == form[0] and last == form[-1]) if first else \
-                            " ".join(before.split()[-len(form):]) == " ".join(form)
+                            last_words in (list(form), [form[-1], *form[:-1]])  # or "Montgomery, Angus"
                         if named and not _initials_of(nick, form) and not is_stop(nick):
                             person.aliases.add(nick)
             first = person.first_name
@@ -311,6 +317,28 @@ class People:
             nickname = m.group(1)
             if best is not None and not is_stop(nickname):
                 best.aliases.add(nickname)
+
+    def _initials_in_use(self, text: str) -> None:
+        """Initials standing alone that are those of exactly one person named in full: a note or an e-mail
+        refers to colleagues that way (``KA considers the evidence strong``, ``right for WT``,
+        ``[LW: keep this wording]``, ``E.M. has been told``). Never an acronym the Party's paperwork uses
+        (``acronyms``) or a word."""
+        tokens = set(_CAPITALS.findall(text))
+        if not tokens:
+            return
+        acronyms = word_set("acronyms") | word_set("not_name_words")
+        by_initials: dict[str, list[Person]] = {}
+        for person in self.people:
+            for form in person.forms:
+                if 2 <= len(form) <= 3 and not any(_is_initial(w) for w in form):
+                    by_initials.setdefault("".join(w[0] for w in form).upper(), []).append(person)
+        for token in tokens:
+            owners = by_initials.get(token.replace(".", ""), [])
+            if not owners or token.replace(".", "").lower() in acronyms or is_common_word(token):
+                continue
+            if len({p.surname for p in owners}) == 1:  # one person, however many entries they have
+                for person in owners:
+                    person.aliases.add(token)
 
     def _merge_initials(self) -> None:
         """A person known only by initials (``FTG`` in a log's By column) whose initials are those of
@@ -408,6 +436,8 @@ def letter_runs(text: str) -> Mapping[str, list[int]]:
     return runs
 
 
+#: Two or three capitals standing alone, as initials do (not part of a reference, a code or an acronym run).
+_CAPITALS = re.compile(rf"(?<![\w\-/.#&])((?:{UPPER}\.){{2,3}}|{UPPER}{{2,3}})(?![\w\-/#&]|\.\w)")
 #: A nickname in quotes in brackets after a name: ``Siriporn Chaiyaporn ("Ploy")``.
 _NICK_AFTER = re.compile(rf"[ \t]*\([ \t]*[\"\u201c]({NAME_WORD})[\"\u201d][ \t]*\)")
 #: A person's initials, a particle's in lower case included: ``PN``, ``MvD``, ``AaG``.

@@ -278,6 +278,18 @@ def test_a_given_name_the_ner_calls_a_place_is_a_person_by_what_it_does(detector
     assert "Philippa" in found(detector, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("I should declare that I have known Tavishkar for many years.", "Tavishkar"),
+    ("Les Heywood was there, Maxine from the flats, both the new lads from Crumpsall.", "Maxine"),
+])
+def test_a_lone_first_name_the_ner_or_the_list_vouches_for_is_a_person(detector, text, name):
+    assert name in found(detector, text)
+
+
+def test_a_note_abbreviation_the_ner_calls_a_person_is_not_one(detector):
+    assert found(detector, "Tel out. Mbr has sent form. Tearful. Adv wellbeing info.") == []
+
+
 def test_a_one_word_label_before_a_word_is_a_header_row_but_before_a_name_a_field(detector):
     assert found(detector, "Name                  Role                  Present\n") == []
     assert "Rasmus Ostergaard" in found(detector, "Name        Rasmus Ostergaard      Member ID   N0917-22716\n")
@@ -307,3 +319,54 @@ def test_a_name_that_is_also_a_modal_is_found_only_before_a_verb_no_modal_takes(
     text = ("Present: Heather Renwick (Chair), Will Elliot (Secretary).\n\n"
             "Will reported that membership stood at 61. Will you come? Will be there.")
     assert found(detector, text).count("Will") == 1
+
+
+def test_initials_standing_alone_are_the_one_person_named_in_full_with_them(detector):
+    text = ("From: Wes Tovey\nI think a notice of investigation is right for WT, but I will check.\n"
+            "Comment: KA considers the evidence strong. Ketut Ardana, Investigations Officer.\n")
+    names = found(detector, text)
+    assert "WT" in names and "KA" in names
+
+
+def test_an_acronym_is_never_initials_even_when_a_name_shares_them(detector):
+    text = "The NEC met on Monday. Nora Evans Clarke attended for the NEC.\n"
+    assert "NEC" not in found(detector, text)
+
+
+def test_dotted_initials_are_the_one_person_named_in_full_with_them(detector):
+    text = "Eunan Mulholland was there.\nI have not contacted him. E.M. has been told only that a complaint exists.\n"
+    assert "E.M." in found(detector, text)
+
+
+def test_lower_case_initials_a_legend_gives_are_that_person_in_every_row(detector):
+    text = ("Callers: na = Nevzat Ahmedov; rf = Raven Frost.\n\n"
+            "Elector    Name                      Phone           VI    By   Notes\n"
+            "SH1-0442   vidmar, mojca             023 8049 6017   L     na   will help at count\n"
+            "SH1-0461   kromodimedjo, ayelen      07700 900 532   DK    rf   call back after 7\n")
+    names = found(detector, text)
+    assert names.count("na") == 2 and names.count("rf") == 2
+
+
+def test_a_first_name_alone_is_found_when_the_name_is_also_written_with_an_initial(detector):
+    text = "D. Ashman sent it on. Dane Ashman wrote too.\nDane & Poppy were both at the meeting.\n"
+    assert "Dane" in found(detector, text)
+
+
+def test_a_nickname_after_a_register_name_written_family_name_first(detector):
+    text = ('Name                          Memb. ID       Address\n'
+            'Montgomery, Angus ("Gibby")   WI-0015530-K   Croft 4, Arnol\n\n(b) Gibby can\'t read a ballot paper.\n')
+    assert found(detector, text).count("Gibby") == 2
+
+
+def test_a_name_in_the_second_cell_of_a_row_is_found_on_its_own(detector):
+    assert "Clency Jolicoeur" in found(detector, "Scrutineer for Doekhie    Clency Jolicoeur\n")
+
+
+def test_a_two_column_table_over_a_rule_with_a_present_column_lists_people(detector):
+    text = ("present                    role / notes\n"
+            "------------------------   ------------------------------\n"
+            "amra hodzic                chair\n"
+            "JASMIN KADRIC              treasurer\n"
+            "vic s                      member - left for item 5\n")
+    names = found(detector, text)
+    assert {"amra hodzic", "JASMIN KADRIC", "vic s"} <= set(names)

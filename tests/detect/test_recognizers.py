@@ -39,6 +39,19 @@ def found(detector, text):
     ("Membership number (if known): K-209-4416", "MEMBERSHIP_NO", "K-209-4416"),
     ("Case NCC-2024-0173 is listed.", "CASE_REF", "NCC-2024-0173"),
     ("Please quote our ref LP/DISC/2291 in any reply.", "CASE_REF", "LP/DISC/2291"),
+    # identifiers as case systems, copiers and membership records print them
+    ("Fabiola, thanks - now logged as SWR#3381/25.", "CASE_REF", "SWR#3381/25"),
+    ("our ref: WM:INV:25:0719", "CASE_REF", "WM:INV:25:0719"),
+    ("GLU ref YH/GLU/25:0407. Known as Oyuna.", "CASE_REF", "YH/GLU/25:0407"),
+    ("CONFIDENTIAL - case SW/INV/25.0552", "CASE_REF", "SW/INV/25.0552"),
+    ("resp. Tamsin Orrell (m'ship M#21177403), admin susp.", "MEMBERSHIP_NO", "M#21177403"),
+    ("Mem. no. L.0551.887.3. Charge was that he shouted.", "MEMBERSHIP_NO", "L.0551.887.3"),
+    ("Member since 1 May 1998 - memb. no. WM0093-30718", "MEMBERSHIP_NO", "WM0093-30718"),
+    ("Respondent mem no: A-09 3381 46", "MEMBERSHIP_NO", "A-09 3381 46"),
+    ("Membership number            0032 119H", "MEMBERSHIP_NO", "0032 119H"),
+    ("Tamsin Orrell       (07700) 900712   t.orrell@example.com", "PHONE", "(07700) 900712"),
+    ("Achieng Okoth, Independent Advocate, 07700/900216", "PHONE", "07700/900216"),
+    ("Mr B. Tromans\n2 Cinder Bank\nDUDLEY\nDY2  9AE\n", "POSTCODE", "DY2  9AE"),
     ("The post came from 192.168.10.24 at midnight.", "IP_ADDRESS", "192.168.10.24"),
     ("He posts as @jsmith_labour every day.", "HANDLE", "@jsmith_labour"),
     ("You are placed under administrative suspension.", "SANCTION", "administrative suspension"),
@@ -60,6 +73,7 @@ def test_each_kind_of_personal_data_is_found(detector, text, entity_type, value)
     ("The Party's rules provide for administrative suspension in serious cases.", "SANCTION"),
     ("The new policy on health and wellbeing was published on 3 June 2025.", "DATE"),
     ("COVID-19 changed how branches meet.", "CASE_REF"),
+    ("TEL:0141 496 0000 for the press office.", "CASE_REF"),
     ("Mental health charities welcomed the announcement.", "HEALTH"),
     ("Email the press office for details.", "EMAIL"),
     ("Dear Ms [PERSON], you said that [ALLEGATION] was wrong.", "ALLEGATION"),  # redactor's own mark
@@ -91,3 +105,64 @@ def test_a_day_abbreviation_can_start_a_name(detector, text, name):
 
 def test_a_day_abbreviation_before_a_number_is_a_date_not_a_name(detector):
     assert not [v for t, v in found(detector, "The hearing is on Thu 14 March 2025 at 10am.") if t == "PERSON"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Received: 2025-10-16T21:37 web form", "2025-10-16T21:37"),
+    ("Sent: 2025/07/21 09:12", "2025/07/21"),
+    ("Heaton - current (since 2019-Mar-04)", "2019-Mar-04"),
+    ("Manningham - new, joined 04MAR25", "04MAR25"),
+    ("Manningham - lapsed Jan '25", "Jan '25"),
+    ("Sent: 3 Nov. '25 11:05", "3 Nov. '25"),
+    ("Date received   2 Jun 25, via online form", "2 Jun 25"),
+    ("Date and place     06 10 2025, by video call", "06 10 2025"),
+    ("Dated: 14 . 7 . 2025 [as written]", "14 . 7 . 2025"),
+    ("It took effect on Tues 21.10, the day of the hearing.", "Tues 21.10"),
+    ("[pasted from WhatsApp, 24/06, 21:52]", "24/06"),
+])
+def test_dates_in_the_shapes_systems_and_forms_print_them(text, value):
+    from redactor.detect.recognizers.case_date import DATE
+
+    assert value in [m.group() for m in DATE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["On 2 June 25 people came.", "Tel 0141 06 10 2025", "Rule 2.1.1 of 2025"])
+def test_numbers_that_are_no_dates(text):
+    from redactor.detect.recognizers.case_date import DATE
+
+    assert not [m.group() for m in DATE.finditer(text) if "25 people" in m.group() or "06 10" in m.group()
+                or "2.1" in m.group()]
+
+
+def test_a_letter_address_block_is_an_address_line_by_line(detector):
+    text = ("Mr H. Duckworth\nHigher Laithe Cottage\nHurstwood Lane, Worsthorne\nBURNLEY, Lancs\nBB10  3LR\n\n"
+            "Dear Mr Duckworth,\n")
+    addresses = {v for t, v in found(detector, text) if t == "ADDRESS"}
+    assert {"Higher Laithe Cottage", "Hurstwood Lane, Worsthorne", "BURNLEY, Lancs"} <= addresses
+
+
+def test_a_letterhead_address_is_no_addressee_block(detector):
+    text = "The Labour Party\nSouthside\nLondon SW1E 6QT\n\nDear Mr Duckworth,\n"
+    assert not any(v in ("Southside", "The Labour Party") for t, v in found(detector, text) if t == "ADDRESS")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Millaray said she supports a wealth tax.", "supports a wealth tax"),
+    ("Tatar from Kazan. Alsu thinks the party is too soft on Russia, said so at the AGM",
+     "thinks the party is too soft on Russia"),
+    ("Mr Jones, you want Britain out of NATO; that view is not ours.", "want Britain out of NATO"),
+    ("Colm said he would vote for a united Ireland if it came tomorrow.",
+     "would vote for a united Ireland if it came tomorrow"),
+    ("Ravindre said he had voted to Remain and would do so again.", "voted to Remain and would do so again"),
+])
+def test_an_opinion_on_a_political_subject_said_of_a_person(detector, text, value):
+    assert ("POLITICAL_OPINION", value) in found(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "She said the party would write to her.",
+    "He wants the meeting moved to Tuesday.",
+    "Wants to register - leave a form with his neighbour.",
+])
+def test_an_opinion_on_anything_else_is_no_political_opinion(detector, text):
+    assert not any(t == "POLITICAL_OPINION" for t, _ in found(detector, text))

@@ -42,3 +42,18 @@ def test_a_sanction_in_a_case_table_with_the_respondent_is_removed(detector):
     doc = PlainText().read(text.encode(), "x.txt")
     assert "SANCTION" in {f.entity_type for f in detector.detect(doc)}
 
+
+
+def test_a_release_that_names_no_one_keeps_its_web_links(detector):
+    text = RELEASE + "Photos: https://labour.example.org/press/buses-photos (expires after 7 days)\n"
+    doc = PlainText().read(text.encode(), "x.txt")
+    assert detector.detect(doc) == []
+
+
+def test_a_column_of_places_holds_no_people(detector):
+    text = RELEASE + ("\nSurveyed   Waited 2m+   14-day target   Council area\n"
+                      "--------   ----------   -------------   ----------------------------\n"
+                      "333        29%          98%             Marsh Lane, Preston\n"
+                      "96         31%          95%             Bliss Mill flats, Chipping Norton\n")
+    doc = PlainText().read(text.encode(), "x.txt")
+    assert detector.detect(doc) == []

@@ -27,19 +27,28 @@ _ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
                  r"(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes|s)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)"
 _DAY = rf"(?:{_WEEKDAY}(?:day)?\.?,?\s+)?"
+#: A year after a day and month: "2025", "'25", and "25" unless a lower-case word follows ("2 June 25 people").
+_YEAR = r"(?:\d{4}|['\u2019]\d{2}|\d{2}(?![ \t]+[a-z]))"
 DATE = re.compile(
     rf"\b{_DAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|-|\u2013|&)\s*)?"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+\d{{4}})?\b"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?\b"
     # month first ("May 2, 2025"); never across a full stop that ends a line ("in May." / "2. Minutes")
     rf"|\b{_DAY}{_MONTH}(?:\.?[ \t]+|[ \t]*\n[ \t]*)\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
     rf"|(?<![\d.]){_DAY}\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})\b(?![.\-/]\d)"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d{2}\.\d{2}\.\d{2}\b(?!\.\d)"
+    # ISO, with a time as systems print it ("2025-10-16T21:37"); year first with / or a month name
+    r"|\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?(?!\w)|\b(?:19|20)\d{2}\.\d{2}\.\d{2}\b(?!\.\d)"
+    rf"|\b(?:19|20)\d{{2}}/\d{{1,2}}/\d{{1,2}}\b(?!/\d)|\b(?:19|20)\d{{2}}-{_MONTH}-\d{{1,2}}\b"
+    # spaced out as forms are filled in: "06 10 2025", "14 . 7 . 2025"; compact: "04MAR25"
+    r"|(?<![\d.])(?<!\d )\d{1,2}(?: ?[/.\-] ?| )\d{1,2}(?: ?[/.\-] ?| )(?:19|20)\d{2}\b(?![.\-/]\d)"
+    rf"|\b\d{{2}}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{{2}}(?:\d{{2}})?\b"
+    # a month and a short year: "lapsed Jan '25"
+    rf"|\b{_MONTH}\.?\s+['\u2019]\d{{2}}\b"
     rf"|\b\d{{1,2}}-{_MONTH}-(?:\d{{4}}|\d{{2}})\b"
     rf"|\b(?i:{_ORDINAL_WORD})\s+of\s+{_MONTH}(?:,?\s+\d{{4}})?\b"
     rf"|\b{_WEEKDAY}(?:day)?\s+\d{{1,2}}(?:st|nd|rd|th)\b"
-    r"|(?<![\d/.])\d{1,2}/\d{1,2}(?=\s+\d{1,2}:\d{2})"
+    r"|(?<![\d/.])\d{1,2}/\d{1,2}(?=,?\s+\d{1,2}:\d{2})"
     # a weekday and a day/month: "Mon 19/5", "Thurs. 27/3"
-    rf"|\b{_WEEKDAY}(?:day)?\.?\s+\d{{1,2}}/\d{{1,2}}\b(?![/.]\d)"
+    rf"|\b{_WEEKDAY}(?:day)?\.?\s+\d{{1,2}}[/.]\d{{1,2}}\b(?![/.]\d)"
     # "on the 2nd" (a day of the month a letter has already named), "your letter of the 3rd inst."
     r"|(?<=on the )\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:floor|time|occasion|of\s+the|day\s+of\s+the))"
     r"|\b\d{1,2}(?:st|nd|rd|th)\s+inst\b\.?"

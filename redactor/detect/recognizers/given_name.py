@@ -38,6 +38,11 @@ _SURNAME_FIRST = re.compile(r"(?<![\w\-])([A-Z][A-Z'’\-]{1,}(?: [A-Z][A-Z'’\
 #: The family name first, in capitals, without a comma: ``DANG Thi Mai``, ``KIM Min-jun``.
 _FAMILY_FIRST = re.compile(rf"(?<![\w\-])([A-Z]{{2,}}) ({NAME_WORD}(?: {NAME_WORD})?)(?![\w\-])")
 
+#: A stretch of a run between a table's cell gaps (a tab, or three spaces or more).
+_CELL_PIECE = re.compile(r"(?:(?!\t| {3}).)+", re.S)
+#: A name has a vowel; ``Mbr has sent the form`` is a note's abbreviation.
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
+
 
 def cut_at_place(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop the run from the first place word on (``Amrit Lall Road`` is an address)."""
@@ -79,22 +84,34 @@ def _lone_given_names(doc) -> Iterable[tuple[int, int, dict]]:
     no English word (so never ``Florence``, ``Jordan`` or ``Victoria``, which are places too).
 
     The small NER model calls many unfamiliar names a place; such a word still counts when it is
-    the subject of a verb and not after a preposition of place.
+    the subject of a verb and not after a preposition of place. A word no list knows (``I have known
+    Jignesh for years``) counts when the NER calls it a person and it acts as one (see :func:`_acts`).
     """
     if doc is None:
         return
     for token in doc:
         word = token.text
-        if token.tag_ not in PROPER or not is_given_name(word) or is_ordinary_word(word) or word.isupper():
+        if token.tag_ not in PROPER | {"NN"} or is_ordinary_word(word) or word.isupper() or not word[:1].isupper():
             continue
+        if token.tag_ == "NN" and (token.is_sent_start or not is_given_name(word)):
+            continue
+        if not is_given_name(word) and not (token.ent_type_ == "PERSON" and _acts(token) and _VOWEL.search(word)):
+            continue  # a word no list knows is a name only when the NER says so and it acts as a person
         neighbours = doc[token.i - 1:token.i + 2] if token.i else doc[0:2]
         if any(t.tag_ in PROPER and t.i != token.i for t in neighbours):
             continue  # part of a longer name: the runs above take it
-        if token.ent_type_ in NOT_PEOPLE | {"ORG"} and not _acts(token):
+        if token.ent_type_ in NOT_PEOPLE | {"ORG"} and not _acts(token) and not (
+                token.ent_type_ == "ORG" and is_given_name(word) and _alone_in_its_entity(token)):
             continue
         if follows_an_article(token.doc.text, token.idx):
             continue  # "the old Austin works", "a Jordan": a thing named after someone, not a person
         yield token.idx, token.idx + len(word), {}
+
+
+def _alone_in_its_entity(token) -> bool:
+    """Whether the NER's entity is this one word (``Maxine`` called an organisation), not a longer name.
+    (A one-word place stays a place: ``Marsh Lane, Preston``.)"""
+    return token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
 
 
 #: Verbs whose object is a person (``I take Lavinia to her sister's``).
@@ -129,13 +146,14 @@ class GivenNameRecognizer(CodeRecognizer):
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         for m in _RUN.finditer(text):
-            start, end = trim_name(text, m.start(1), m.end(1))
-            start, end = cut_at_place(text, start, end)
-            words = text[start:end].split()
-            if len(words) < 2 or words[0].isupper() or place_word_follows(text, end):
-                continue
-            if _names_a_person(words) and not _a_place_here(text, start, end, nlp_artifacts):
-                yield start, end, {}
+            for cell in _CELL_PIECE.finditer(text, m.start(1), m.end(1)):  # never across a table's cells
+                start, end = trim_name(text, cell.start(), cell.end())
+                start, end = cut_at_place(text, start, end)
+                words = text[start:end].split()
+                if len(words) < 2 or words[0].isupper() or place_word_follows(text, end):
+                    continue
+                if _names_a_person(words) and not _a_place_here(text, start, end, nlp_artifacts):
+                    yield start, end, {}
         yield from _lone_given_names(getattr(nlp_artifacts, "tokens", None))
         for m in _WITH_A_PRONOUN.finditer(text):  # "you and Mirwais are", "Mirwais and I"
             word = m.group(1) or m.group(2)

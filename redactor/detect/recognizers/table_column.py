@@ -89,8 +89,9 @@ def _columns(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[tupl
     if "\t" in text[ls:le]:
         return None  # tab-separated tables are read by position (_tab_tables)
     header = _cells(text, ls, le)
-    if len(header) < 3:
-        return None
+    ruled = i + 1 < len(lines) and _RULE.match(text[lines[i + 1][0]:lines[i + 1][1]] or " ") is not None
+    if len(header) < 2 or (len(header) == 2 and not ruled):
+        return None  # two cells make a table only over a rule ("present   role / notes" / "-------   -----")
     types = [column_type(text[s:e]) for s, e in header]
     if not any(types):
         return None

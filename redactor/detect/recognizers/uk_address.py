@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
+from ..vocabulary import titles_pattern
 from .base import CodeRecognizer
 
 _STREET_WORDS = (
@@ -38,7 +40,7 @@ FLAT_IN_BUILDING = re.compile(
     rf"\b(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+(?:/\d+)?[A-Za-z]?,?[ \t]+(?:{_WORD}[ \t]+){{1,2}}"
     r"(?:House|Court|Cottage|Lodge|Mansions|Buildings|Tower|Point|Heights|Apartments|Block)\b"
 )
-POSTCODE = r"(?:[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]?) ?[0-9][ABD-HJLNP-UW-Z]{2}\b"
+POSTCODE = r"(?:[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]?) {0,2}[0-9][ABD-HJLNP-UW-Z]{2}\b"
 #: A town's words, small words of place names between them: ``Newcastle upon Tyne``, ``Stratford-upon-Avon``.
 _TOWN = rf"{_WORD}(?:[ \t]+(?:(?:upon|on|in|under|le|by|next|the|sea|de)[ \t]+)*{_WORD}){{0,3}}"
 _SEGMENT = re.compile(rf"(?:,[ \t]*\n?|[ \t]*\n)[ \t]*({_TOWN})(?=[ \t]*(?:,|\n|$|{POSTCODE}))")
@@ -49,6 +51,53 @@ _ACROSS_CELLS = re.compile(r"\t| {3,}")
 #: A house number that is the end of a reference or a code (``CMP-25-0415``): a letter, digit, hyphen or
 #: slash right before it.
 _IN_A_CODE = re.compile(r"[\w/\-](?=\d)")
+
+
+#: A line of an address block: short, no sentence, no column gap, no e-mail or label.
+_BLOCK_LINE = re.compile(r"[ \t]*(?![ \t])(?!(?i:c/o|fao|attn|by\s|private|confidential|tel|email|e-mail|mob)\b)"
+                         r"[^\n:@]{2,45}?(?<![.;:])[ \t]*")
+_BLOCK_GAP = re.compile(r"\S[ \t]{3,}\S|\t")
+
+
+@cache
+def _addressee() -> re.Pattern[str]:
+    """The line an address block of a letter hangs from: a titled name, or a ``c/o`` line under one."""
+    return re.compile(rf"[ \t]*(?:{titles_pattern()}[ \t]+\S|(?i:c/o|fao)\b)[^\n]*")
+
+
+def _address_block(text: str) -> Iterable[tuple[int, int]]:
+    """The lines of a letter's address block, between the addressee line and the postcode: ``Higher
+    Laithe Cottage`` / ``Hurstwood Lane, Worsthorne`` / ``BURNLEY, Lancs`` / ``BB10 3LR``.
+
+    A house name or a street without a number has no shape of its own; its place in the block says
+    what it is. The block must hang from a titled addressee (``Mr H. Duckworth``), so a letterhead's
+    own address is never taken.
+    """
+    for code in _POSTCODE_RE.finditer(text):
+        line_start = text.rfind("\n", 0, code.start()) + 1
+        line_end = text.find("\n", code.end())
+        if text[code.end():line_end if line_end >= 0 else len(text)].strip():
+            continue  # the postcode must end its line
+        lines, end = [], line_start - 1
+        while end > 0 and len(lines) < 5:
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end]
+            if _addressee().fullmatch(line):
+                break
+            if not _BLOCK_LINE.fullmatch(line) or _BLOCK_GAP.search(line):
+                lines = []
+                break
+            lines.append((start, end))
+            end = start - 1
+        else:
+            lines = []
+        if text[line_start:code.start()].strip(" \t,"):
+            lines.append((line_start, line_start + len(text[line_start:code.start()].rstrip(" \t,"))))
+        if lines and _addressee().fullmatch(text[text.rfind("\n", 0, max(0, end)) + 1:max(0, end)]):
+            for start, stop in lines:
+                start += len(text[start:stop]) - len(text[start:stop].lstrip())
+                if start < stop:
+                    yield start, stop
 
 
 class UkAddressRecognizer(CodeRecognizer):
@@ -71,6 +120,7 @@ class UkAddressRecognizer(CodeRecognizer):
                     break
                 yield seg.start(1), seg.end(1), {}
                 pos = seg.end()
+        yield from ((start, end, {}) for start, end in _address_block(text))
         for town in _TOWN_BEFORE_POSTCODE.finditer(text):
             words = town.group(1).split()
             if len(words) <= 3 and not _POSTCODE_RE.fullmatch(town.group(1)):
