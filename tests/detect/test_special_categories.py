@@ -257,3 +257,41 @@ def test_a_government_policy_in_a_report_is_no_ones_opinion(detector):
 def test_a_month_ending_a_sentence_does_not_take_the_next_items_number(detector):
     text = "Mr Rui Costa said he will\nbe back leafleting in May.\n2. Minutes of the March meeting\n"
     assert not [v for v, k in found_of(detector, text) if k == "DATE" and "2" in v]
+
+
+def _of_type(detector, text, entity_type):
+    doc = PlainText().read(text.encode(), "x.txt")
+    return [doc.text[f.start:f.end] for f in detector.detect(doc) if f.entity_type == entity_type]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Ms Khadem joined in 2022. She is\n   Iranian, a member of the Baha'i community.", "Iranian"),
+    ("Ms Hope wrote. Her man from the office, the Armenian gentleman, was very polite to her.", "Armenian"),
+    ("Huerta Citlali   14 Kinglake Street   L    postal vote. Mexican, new citizen 2024.", "Mexican"),
+    ("Name          Notes\nAlsu Safina   Tatar from Kazan. Works nights.", "Tatar"),
+    ("Senada is Bosniak, not Turkish, and a Muslim.", "Bosniak"),
+])
+def test_an_origin_noted_or_said_of_a_person_is_an_ethnicity(detector, text, value):
+    assert value in _of_type(detector, text, "ETHNICITY")
+
+
+def test_a_restaurant_or_a_first_name_ending_like_a_demonym_is_no_ethnicity(detector):
+    text = "Ms Hope booked the Italian restaurant. Ian. Brian, Ryan and Megan came."
+    assert _of_type(detector, text, "ETHNICITY") == []
+
+
+@pytest.mark.parametrize("text, entity_type, value", [
+    ("Ms Ray wrote: Type 1 diabetic, not relevant to mailing.", "HEALTH", "Type 1 diabetic"),
+    ("Mr Ray has had two strokes and has apologised.", "HEALTH", "two strokes"),
+    ("Mr Ray cannot face the phone (on sertraline since march, the doctor says).", "HEALTH",
+     "on sertraline since march"),
+    ("Mr Ames is an Elim church elder and will not come on Sundays.", "RELIGION", "Elim church elder"),
+    ("You told the panel that you worship with the Akorino church.", "RELIGION", "worship with the Akorino church"),
+    ("Colm is not even a Catholic, he was brought up Church of Ireland.", "RELIGION", "brought up Church of Ireland"),
+    ("Mr Ames was a TGWU shop steward on the buses.", "TRADE_UNION", "TGWU shop steward"),
+    ("I was in NIPSA all my working life.", "TRADE_UNION", "NIPSA"),
+    ("Mr Ames is a GMB Scotland regional organiser.", "TRADE_UNION", "GMB Scotland"),
+    ("Alan Bates, ex-pitman. NUM retired. Daughter does his post.", "TRADE_UNION", "NUM retired"),
+])
+def test_health_faith_and_union_as_people_write_them(detector, text, entity_type, value):
+    assert value in _of_type(detector, text, entity_type)
