@@ -166,3 +166,28 @@ def test_an_opinion_on_a_political_subject_said_of_a_person(detector, text, valu
 ])
 def test_an_opinion_on_anything_else_is_no_political_opinion(detector, text):
     assert not any(t == "POLITICAL_OPINION" for t, _ in found(detector, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The nub of it is that he took the branch contact list from the shared drive.",
+    "The matter you are asked to answer is that, at the quiz night, you said the town had been given away.",
+    "The second charge laid before the panel was that the respondent described her church as a cult.",
+    "Your letter says that at the branch meeting I told her to count the raffle money.",
+    "In addition, the complainant reports that when she challenged the remark you followed her outside.",
+    "alleg: that resp., as youth officer, took two members home in his car alone.",
+    "He pointed at him and said that his people were terrorists.",
+    "The next day he rang me and said that if I backed her I would be off the committee.",
+    "Afterwards he removed me from the branch WhatsApp group and posted about me.",
+])
+def test_an_allegation_as_letters_notes_and_witnesses_put_it(detector, text):
+    assert any(t == "ALLEGATION" for t, _ in found(detector, text))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Dear Ms Ray, you have been administratively suspended from membership of the Labour Party while we look.",
+     "administratively suspended from membership of the Labour Party"),
+    ("Mr Ames has confirmed that the Labour Group whip remains suspended.", "Labour Group whip remains suspended"),
+    ("Ms Ray was given a suspension from membership, 2 years, plus training.", "training"),
+])
+def test_sanctions_as_letters_and_registers_write_them(detector, text, value):
+    assert ("SANCTION", value) in found(detector, text)
