@@ -94,10 +94,10 @@ class Detector:
             people.add(words, whole=True)
         candidates = [f for f in raw if f.entity_type == "PERSON"
                       and _is_person_candidate(doc.text, f, addresses, places, place_words)]
-        if is_release(doc.text) and all(f.recognizer in WEAK_LONE_RECOGNIZERS
-                                        and len(doc.text[f.start:f.end].split()) == 1 for f in candidates):
-            # a release for publication names the people it quotes in full ("Cllr Jane Okoro, leader of ...");
-            # lone words a guessing recognizer took for names are its places and things ("Failsworth and Ashton")
+        if is_release(doc.text) and all(f.recognizer in WEAK_LONE_RECOGNIZERS for f in candidates):
+            # a release for publication names the people it quotes with a title or a role ("Cllr Jane Okoro,
+            # leader of ..."); words a guessing recognizer alone took for names are its places, things and
+            # the history it recalls ("Failsworth and Ashton", "the Jarrow Crusade", "Ellen Wilkinson")
             candidates = []
         for f in candidates:
             words = name_words(doc.text[f.start:f.end])
@@ -293,7 +293,7 @@ def _to_clause_end(text: str, wrapped: str, f: Finding) -> Finding:
 
 
 _DURATION = re.compile(
-    r",?\s+(?:for\s+)?(?:a\s+(?:further\s+|period\s+of\s+)?)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r",?\s+(?:for\s+|within\s+)?(?:a\s+(?:further\s+|period\s+of\s+)?)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-four|thirty-six)"
     r"\s+(?:days?|weeks?|months?|years?)\b", re.I)
 

@@ -454,9 +454,14 @@ _SPEAKER_INITIALS = re.compile(
     rf"|(?<![\w\-])({_INITIALS})[ \t]*/[ \t]*({_INITIALS})(?![\w\-/]))")
 #: A nickname stated after a name: ``known as "PJ"``, ``known in the branch as "Kwan"``, ``who everyone calls
 #: Stav``, ``nicknamed Tex``, ``goes by Bex`` (group 1: the nickname).
+#: Words after which "called" names someone ("a lad called Deano", "is called Stav"); after a name it is a verb
+#: ("Ellen Wilkinson called Jarrow 'the town that was murdered'").
+_CALLED_AFTER = "|".join(rf"(?<=\b{w} )" for w in ("is", "was", "are", "were", "be", "been", "being", "also", "often",
+                                                    "usually", "always", "everyone", "who", "man", "woman", "lad",
+                                                    "girl", "guy", "bloke", "member", "neighbour", "friend", "just"))
 _ALIAS_STATED = re.compile(
     rf"\b(?:(?i:known)(?:\s+(?:in|at|to|around|among)\s+[^\"\u201c\n(),.]{{1,30}}?)?\s+as|calls?(?:\s+(?:him|her|them))?"
-    rf"|called|nicknamed|goes\s+by)\s+[\"'\u201c\u2018]?({NAME_WORD})(?![\w\-])")
+    rf"|(?:{_CALLED_AFTER})called|nicknamed|goes\s+by)\s+[\"'\u201c\u2018]?({NAME_WORD})(?![\w\-])")
 #: How far before the cue the name may stand.
 ALIAS_REACH = 60
 

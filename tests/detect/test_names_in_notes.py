@@ -370,3 +370,31 @@ def test_a_two_column_table_over_a_rule_with_a_present_column_lists_people(detec
             "vic s                      member - left for item 5\n")
     names = found(detector, text)
     assert {"amra hodzic", "JASMIN KADRIC", "vic s"} <= set(names)
+
+
+def test_called_after_a_name_is_a_verb_not_a_nickname(detector):
+    text = "Our chair, Ellen Wilkinson, spoke. Ellen Wilkinson called Jarrow the town that was murdered.\n"
+    assert "Jarrow" not in found(detector, text)
+    assert "Stav" in found(detector, "Stavros Michailidis, who everyone calls Stav, spoke.\nStav agreed.\n")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I did not interview Ugyen, who is not a member.", "Ugyen"),
+    ("He was doing the sausages with Dolf from the Wroughton branch.", "Dolf"),
+    ("Bair says Sissons at no. 12 and Bilton at no. 14 had a shouting match.", "Sissons"),
+    ("He was there with the Kerrison twins, who run the launderette.", "Kerrison"),
+])
+def test_a_name_no_list_knows_is_a_person_by_what_is_said_of_it(detector, text, name):
+    assert name in found(detector, text)
+
+
+def test_a_place_before_who_knows_is_no_person(detector):
+    assert "Southside" not in found(detector, "The meeting is at Southside, who knows when.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Callers: LL = Lowrie Leask; MG = Major Georgeson; EM = Ertie Moar.", "Major Georgeson"),
+    ("He had mentioned it over samosas at Anant Kulkarni's barbecue in Kenton.", "Anant Kulkarni"),
+])
+def test_a_name_whose_first_word_is_a_word_is_a_person_where_the_text_says_so(detector, text, name):
+    assert name in found(detector, text)

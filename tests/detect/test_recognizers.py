@@ -52,6 +52,16 @@ def found(detector, text):
     ("Tamsin Orrell       (07700) 900712   t.orrell@example.com", "PHONE", "(07700) 900712"),
     ("Achieng Okoth, Independent Advocate, 07700/900216", "PHONE", "07700/900216"),
     ("Mr B. Tromans\n2 Cinder Bank\nDUDLEY\nDY2  9AE\n", "POSTCODE", "DY2  9AE"),
+    ("Complaint already with region, ref NW/GLU-25/0658(WK). Exec only notes.", "CASE_REF", "NW/GLU-25/0658(WK)"),
+    ("DP25/T-031   ALAGOA T.   admin susp.", "CASE_REF", "DP25/T-031"),
+    ("cc: case file EoE/NOI/25-1187", "CASE_REF", "EoE/NOI/25-1187"),
+    ("Ref. YH-DP 25/0388(R)", "CASE_REF", "YH-DP 25/0388(R)"),
+    ("Labour South West - investigation SWR/25/STMT-0217/c - statement", "CASE_REF", "SWR/25/STMT-0217/c"),
+    ("Respondent        Kedar Pendse, membership LP 0471 553 08", "MEMBERSHIP_NO", "LP 0471 553 08"),
+    ("resp. H. Karatas (mem. EAL 55 0193 27).", "MEMBERSHIP_NO", "EAL 55 0193 27"),
+    ("Your complaint v. Mr Pravin Ladwa (mem. LE5:00417762) - outcome", "MEMBERSHIP_NO", "LE5:00417762"),
+    ("Mem. no.              TH 2291 0046 X", "MEMBERSHIP_NO", "TH 2291 0046 X"),
+    ("Nazmin Shikder, contact 07700 900 6 41 / evenings", "PHONE", "07700 900 6 41"),
     ("The post came from 192.168.10.24 at midnight.", "IP_ADDRESS", "192.168.10.24"),
     ("He posts as @jsmith_labour every day.", "HANDLE", "@jsmith_labour"),
     ("You are placed under administrative suspension.", "SANCTION", "administrative suspension"),
@@ -74,6 +84,7 @@ def test_each_kind_of_personal_data_is_found(detector, text, entity_type, value)
     ("The new policy on health and wellbeing was published on 3 June 2025.", "DATE"),
     ("COVID-19 changed how branches meet.", "CASE_REF"),
     ("TEL:0141 496 0000 for the press office.", "CASE_REF"),
+    ("Item EC25/017 was agreed at the AGM 2024/25.", "CASE_REF"),
     ("Mental health charities welcomed the announcement.", "HEALTH"),
     ("Email the press office for details.", "EMAIL"),
     ("Dear Ms [PERSON], you said that [ALLEGATION] was wrong.", "ALLEGATION"),  # redactor's own mark
@@ -119,6 +130,11 @@ def test_a_day_abbreviation_before_a_number_is_a_date_not_a_name(detector):
     ("Dated: 14 . 7 . 2025 [as written]", "14 . 7 . 2025"),
     ("It took effect on Tues 21.10, the day of the hearing.", "Tues 21.10"),
     ("[pasted from WhatsApp, 24/06, 21:52]", "24/06"),
+    ("Complaint dated   07/x/25", "07/x/25"),
+    ("admin susp. since 2025-6-9. compl.", "2025-6-9"),
+    ("DD failed 2024-11. moved from St Peter Port", "2024-11"),
+    ("Attend Party mtgs     01 Jul 25      no CLP or branch meetings", "01 Jul 25"),
+    ("Date: twentieth September 2025", "twentieth September 2025"),
 ])
 def test_dates_in_the_shapes_systems_and_forms_print_them(text, value):
     from redactor.detect.recognizers.case_date import DATE
@@ -188,6 +204,11 @@ def test_an_allegation_as_letters_notes_and_witnesses_put_it(detector, text):
      "administratively suspended from membership of the Labour Party"),
     ("Mr Ames has confirmed that the Labour Group whip remains suspended.", "Labour Group whip remains suspended"),
     ("Ms Ray was given a suspension from membership, 2 years, plus training.", "training"),
+    ("The group will consider suspending him from the Labour Group whip.", "suspending him from the Labour Group whip"),
+    ("Mr Ames, we direct that he may not stand for any CLP office until after the 2026 AGM.",
+     "may not stand for any CLP office until after the 2026 AGM"),
+    ("Mr Ames: formal warning; training within three months.", "training within three months"),
+    ("Cllr Raif, the General Secretary has decided to suspend you administratively.", "suspend you administratively"),
 ])
 def test_sanctions_as_letters_and_registers_write_them(detector, text, value):
     assert ("SANCTION", value) in found(detector, text)

@@ -57,3 +57,16 @@ def test_a_column_of_places_holds_no_people(detector):
                       "96         31%          95%             Bliss Mill flats, Chipping Norton\n")
     doc = PlainText().read(text.encode(), "x.txt")
     assert detector.detect(doc) == []
+
+
+def test_a_release_recalling_history_names_no_one_to_remove(detector):
+    text = RELEASE + ('A spokesperson said: "Ellen\nWilkinson called Jarrow \'the town that was murdered\'. Ninety years '
+                      'on, families in Jarrow still go hungry."\nThe walk passes Keir Hardie House.\n')
+    doc = PlainText().read(text.encode(), "x.txt")
+    assert detector.detect(doc) == []
+
+
+def test_a_titled_name_in_a_release_is_still_a_person(detector):
+    text = RELEASE + "Cllr Jane Okoro, leader of the council, said the routes would be saved.\n"
+    doc = PlainText().read(text.encode(), "x.txt")
+    assert any(f.entity_type == "PERSON" for f in detector.detect(doc))

@@ -27,8 +27,9 @@ _ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
                  r"(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes|s)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)"
 _DAY = rf"(?:{_WEEKDAY}(?:day)?\.?,?\s+)?"
-#: A year after a day and month: "2025", "'25", and "25" unless a lower-case word follows ("2 June 25 people").
-_YEAR = r"(?:\d{4}|['\u2019]\d{2}|\d{2}(?![ \t]+[a-z]))"
+#: A year after a day and month: "2025", "'25", and "25" unless a lower-case word follows ("2 June 25 people");
+#: a table's column gap may follow ("01 Jul 25      no meetings").
+_YEAR = r"(?:\d{4}|['\u2019]\d{2}|\d{2}(?![ \t][a-z]))"
 DATE = re.compile(
     rf"\b{_DAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|-|\u2013|&)\s*)?"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?\b"
@@ -36,7 +37,7 @@ DATE = re.compile(
     rf"|\b{_DAY}{_MONTH}(?:\.?[ \t]+|[ \t]*\n[ \t]*)\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
     rf"|(?<![\d.]){_DAY}\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})\b(?![.\-/]\d)"
     # ISO, with a time as systems print it ("2025-10-16T21:37"); year first with / or a month name
-    r"|\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?(?!\w)|\b(?:19|20)\d{2}\.\d{2}\.\d{2}\b(?!\.\d)"
+    r"|\b\d{4}-\d{1,2}-\d{1,2}(?:T\d{2}:\d{2}(?::\d{2})?)?(?!\w)|\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b(?![-/]\d)|\b(?:19|20)\d{2}\.\d{2}\.\d{2}\b(?!\.\d)"
     rf"|\b(?:19|20)\d{{2}}/\d{{1,2}}/\d{{1,2}}\b(?!/\d)|\b(?:19|20)\d{{2}}-{_MONTH}-\d{{1,2}}\b"
     # spaced out as forms are filled in: "06 10 2025", "14 . 7 . 2025"; compact: "04MAR25"
     r"|(?<![\d.])(?<!\d )\d{1,2}(?: ?[/.\-] ?| )\d{1,2}(?: ?[/.\-] ?| )(?:19|20)\d{2}\b(?![.\-/]\d)"
@@ -44,7 +45,7 @@ DATE = re.compile(
     # a month and a short year: "lapsed Jan '25"
     rf"|\b{_MONTH}\.?\s+['\u2019]\d{{2}}\b"
     rf"|\b\d{{1,2}}-{_MONTH}-(?:\d{{4}}|\d{{2}})\b"
-    rf"|\b(?i:{_ORDINAL_WORD})\s+of\s+{_MONTH}(?:,?\s+\d{{4}})?\b"
+    rf"|\b(?i:{_ORDINAL_WORD})\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
     rf"|\b{_WEEKDAY}(?:day)?\s+\d{{1,2}}(?:st|nd|rd|th)\b"
     r"|(?<![\d/.])\d{1,2}/\d{1,2}(?=,?\s+\d{1,2}:\d{2})"
     # a weekday and a day/month: "Mon 19/5", "Thurs. 27/3"
@@ -54,13 +55,13 @@ DATE = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)\s+inst\b\.?"
     # a day/month with no year after a word that dates something: "by email 3/11", "received 10/3", "on 5/4"
     r"|(?:(?<=\bon )|(?<=\bemail )|(?<=received )|(?<=\bdated )|(?<=rec'd )|(?<=\bsent )|(?<=\bSent )"
-    r"|(?<=complaint of )|(?<=letter of )|(?<=spoke to (?:him|her) ))\d{1,2}/\d{1,2}\b(?![/.]\d)"
+    r"|(?<=complaint of )|(?<=letter of )|(?<=spoke to (?:him|her) )|(?<=\bw/e ))\d{1,2}/\d{1,2}\b(?![/.]\d)"
     # a weekday relative to the writing: "last Tues", "next Weds", "on wednesday"
     rf"|(?:(?<=\blast )|(?<=\bLast )|(?<=\bnext )|(?<=\bNext )|(?<=\bthis )|(?<=\bon ))"
     rf"(?:{_WEEKDAY}(?:day)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?:(?<!day)\.)?"
     # a legal form's date: "this 14th day of July 2025"; a Roman month: "20.v.2025"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)\s+day\s+of\s+{_MONTH}(?:,?\s+\d{{4}})?\b"
-    r"|\b\d{1,2}\.(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2}|I{1,3}|IV|VI{0,3}|IX|XI{0,2})\.\d{2,4}\b"
+    r"|\b\d{1,2}([./])(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2}|x|I{1,3}|IV|VI{0,3}|IX|XI{0,2}|X)\1\d{2,4}\b"
     # a day of the month alone, after a named date: "the 4th of February I think, or the 5th", "(the 26th?"
     r"|(?<=\bthe )\d{1,2}(?:st|nd|rd|th)\b(?=\s*[?.,)]|\s+(?:for|when|until|till|onwards|to|and|or|at|I|we|he|she)\b)"
 )

@@ -70,10 +70,27 @@ def _names_a_person(words: list[str]) -> bool:
     return (first_is_name or not is_ordinary_word(words[0])) and not any(is_ordinary_word(w) for w in words[1:])
 
 
+def _vouched_by_context(text: str, start: int, end: int, words: list[str]) -> bool:
+    """A run whose first word is also a word (``Sunday Skillicorn``, ``Major Georgeson``) and whose last is no
+    word, where the text says it is a person: its initials in brackets after it (``Sunday Omoregie (SO,
+    treas)``) or in a legend before it (``MG = Major Georgeson``), or ``, who`` after it."""
+    if is_ordinary_word(words[-1]) or len(words) > 3:
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    if re.match(rf"[ \t]*\([ \t]*{initials}\b", text[end:end + 12]):
+        return True
+    if re.search(rf"(?<![\w]){initials}[ \t]*=[ \t]*$", text[max(0, start - 10):start]):
+        return True
+    return re.match(r",?[ \t]+who(?:se)?\b(?![ \t]+(?:knows|cares))", text[end:end + 12]) is not None
+
+
 def _a_place_here(text: str, start: int, end: int, nlp_artifacts) -> bool:
-    """Whether the run follows a preposition of place and spaCy calls a word of it a place."""
+    """Whether the run follows a preposition of place and spaCy calls a word of it a place; never when
+    a possession follows (``at Anant Kulkarni's barbecue``)."""
     doc = getattr(nlp_artifacts, "tokens", None)
     if doc is None or not AFTER_PLACE_PREPOSITION.search(text, max(0, start - 12), start):
+        return False
+    if re.match(r"['\u2019]s[ \t]+[a-z]", text[end:end + 4]) or re.search(r"['\u2019]s$", text[start:end]):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.ent_type_ in GEO_LABELS for t in span)
@@ -91,21 +108,47 @@ def _lone_given_names(doc) -> Iterable[tuple[int, int, dict]]:
         return
     for token in doc:
         word = token.text
-        if token.tag_ not in PROPER | {"NN"} or is_ordinary_word(word) or word.isupper() or not word[:1].isupper():
+        if token.tag_ not in PROPER | {"NN", "NNS"} or is_ordinary_word(word) or word.isupper() \
+                or not word[:1].isupper():
             continue
-        if token.tag_ == "NN" and (token.is_sent_start or not is_given_name(word)):
-            continue
-        if not is_given_name(word) and not (token.ent_type_ == "PERSON" and _acts(token) and _VOWEL.search(word)):
-            continue  # a word no list knows is a name only when the NER says so and it acts as a person
         neighbours = doc[token.i - 1:token.i + 2] if token.i else doc[0:2]
         if any(t.tag_ in PROPER and t.i != token.i for t in neighbours):
             continue  # part of a longer name: the runs above take it
+        if (token.tag_ in PROPER or not token.is_sent_start) and _VOWEL.search(word) and _said_of_a_person(token):
+            yield token.idx, token.idx + len(word), {}
+            continue
+        if token.tag_ != "NNP" and token.tag_ != "NNPS" and (token.is_sent_start or not is_given_name(word)):
+            continue  # a common noun's tag: only a known given name inside a sentence
+        if not is_given_name(word) and not (token.ent_type_ == "PERSON" and _acts(token) and _VOWEL.search(word)):
+            continue  # a word no list knows is a name only when the NER says so and it acts as a person
         if token.ent_type_ in NOT_PEOPLE | {"ORG"} and not _acts(token) and not (
                 token.ent_type_ == "ORG" and is_given_name(word) and _alone_in_its_entity(token)):
             continue
         if follows_an_article(token.doc.text, token.idx):
             continue  # "the old Austin works", "a Jordan": a thing named after someone, not a person
         yield token.idx, token.idx + len(word), {}
+
+
+#: Words after "the" + a surname that make it a family: "the Borg brothers", "the Kerrison twins".
+_FAMILY_AFTER = frozenset({"brothers", "sisters", "twins", "family", "household", "boys", "girls", "kids"})
+#: Party units after "from the": "Dolf from the Wroughton branch".
+_UNIT_AFTER = frozenset({"branch", "clp", "ward", "office", "committee", "executive", "group"})
+
+
+def _said_of_a_person(token) -> bool:
+    """Whether the words around a name no list knows say it is a person's: ``Lhamu, who took the minutes``;
+    ``Dolf from the Wroughton branch``; ``Sissons at no. 12``; ``the Kerrison twins``."""
+    doc, i = token.doc, token.i
+    after = [t.lower_ for t in doc[i + 1:i + 6] if not t.is_space]
+    before = doc[i - 1].lower_ if i else ""
+    who = after[1:] if after[:1] == [","] else after
+    if who[:1] in (["who"], ["whose"]) and who[1:2] not in (["knows"], ["cares"]) and before not in PLACE_PREPOSITIONS:
+        return True  # never "in Preston, who knows"
+    if after[:2] == ["from", "the"] and any(w in _UNIT_AFTER for w in after[2:5]):
+        return True
+    if after[:2] in (["at", "no"], ["at", "no."], ["at", "number"]) and any(t.like_num for t in doc[i + 3:i + 5]):
+        return True
+    return before == "the" and after[:1] != [] and after[0] in _FAMILY_AFTER
 
 
 def _alone_in_its_entity(token) -> bool:
@@ -147,6 +190,10 @@ class GivenNameRecognizer(CodeRecognizer):
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
         for m in _RUN.finditer(text):
             for cell in _CELL_PIECE.finditer(text, m.start(1), m.end(1)):  # never across a table's cells
+                whole = cell.group().split()
+                if 2 <= len(whole) <= 3 and _vouched_by_context(text, cell.start(), cell.end(), whole):
+                    yield cell.start(), cell.end(), {}  # "Sunday Skillicorn, who ...": even a word trim_name drops
+                    continue
                 start, end = trim_name(text, cell.start(), cell.end())
                 start, end = cut_at_place(text, start, end)
                 words = text[start:end].split()
