@@ -295,3 +295,24 @@ def test_a_restaurant_or_a_first_name_ending_like_a_demonym_is_no_ethnicity(dete
 ])
 def test_health_faith_and_union_as_people_write_them(detector, text, entity_type, value):
     assert value in _of_type(detector, text, entity_type)
+
+
+CALLS = ("Time    By   Name                  Phone           VI    Notes\n"
+         "18:07   LL   PIERI, Xenia          07700 900 412   LD    always lib dem. greek orthodox, st demetrios\n"
+         "18:11   MG   OZSOY, Fikri          0207 946 0590   L     turkish cypriot, was unite at the depot.\n")
+
+
+@pytest.mark.parametrize("entity_type, value", [("RELIGION", "greek orthodox"), ("ETHNICITY", "turkish cypriot")])
+def test_a_faith_or_an_origin_typed_in_lower_case_in_a_note(detector, entity_type, value):
+    assert value in _of_type(detector, CALLS, entity_type)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Kip Fiske, who sat as a Green councillor for Mancroft until 2022, spoke.",
+     "sat as a Green councillor for Mancroft until 2022"),
+    ("Mrs Tansley told Kana that she had lent her vote to Reform in 2024 and was thinking.",
+     "lent her vote to Reform in 2024"),
+    ("Mr Ames says he left for the Greens in 2024 then rejoined.", "left for the Greens in 2024"),
+])
+def test_votes_and_switches_as_members_describe_them(detector, text, value):
+    assert any(value in o for o in opinions(detector, text))
