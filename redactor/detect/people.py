@@ -268,7 +268,7 @@ class People:
                 if len(form) < 2:
                     continue
                 name = r"[ \t]*\n?[ \t]*".join(re.escape(w) for w in form)
-                initials = (rf"{name}[^()\n]{{0,60}}\([ \t]*({UPPER}{{2,4}})\b",  # Name, Officer (DL)
+                initials = (rf"{name}[^()\n]{{0,60}}\([ \t]*({UPPER}{{2,4}}|[a-z]{{2,3}}(?=[ \t]*\)))\b",  # (DL), (sk)
                             rf"(?<![\w])({UPPER}{{2,4}})[ \t]*(?:=|:|\(|-)[ \t]*{name}",  # TK = Name / HN (Name
                             rf"^[ \t]*({UPPER}{{2,4}})[ \t]*\n[ \t]*{name}",  # initials signed above the name
                             rf"^[ \t]*({UPPER}{{2,4}})[ \t]+{name}",  # initials before the name: "IO Ilze Ozolina"
@@ -329,8 +329,8 @@ class People:
         acronyms = word_set("acronyms") | word_set("not_name_words")
         by_initials: dict[str, list[Person]] = {}
         for person in self.people:
-            for form in person.forms:
-                if 2 <= len(form) <= 3 and not any(_is_initial(w) for w in form):
+            for form in person.forms:  # "Wes Tovey", and "Rowena D" as a canvass sheet writes her
+                if 2 <= len(form) <= 3 and not any(_is_initial(w) for w in form[:-1]) and not _is_initial(form[0]):
                     by_initials.setdefault("".join(w[0] for w in form).upper(), []).append(person)
         for token in tokens:
             owners = by_initials.get(token.replace(".", ""), [])

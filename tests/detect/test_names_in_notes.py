@@ -398,3 +398,9 @@ def test_a_place_before_who_knows_is_no_person(detector):
 ])
 def test_a_name_whose_first_word_is_a_word_is_a_person_where_the_text_says_so(detector, text, name):
     assert name in found(detector, text)
+
+
+def test_lower_case_initials_in_brackets_after_a_name_are_that_person(detector):
+    text = ('canvassers Shahina Khanom (sk) and Mick Hepplewhite. Rows:\n'
+            'CH1-0212,"tom birtwistle","14 rochdale rd",L,"polite",sk\n')
+    assert found(detector, text).count("sk") == 2

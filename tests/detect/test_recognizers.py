@@ -194,6 +194,9 @@ def test_an_opinion_on_anything_else_is_no_political_opinion(detector, text):
     "He pointed at him and said that his people were terrorists.",
     "The next day he rang me and said that if I backed her I would be off the committee.",
     "Afterwards he removed me from the branch WhatsApp group and posted about me.",
+    "It was put to the meeting that the member had told the complainant to go home.",
+    "What I am complaining about is that the councillor said loudly that we knew our place.",
+    "The charge the Panel considered was that the respondent refused to reimburse your expenses.",
 ])
 def test_an_allegation_as_letters_notes_and_witnesses_put_it(detector, text):
     assert any(t == "ALLEGATION" for t, _ in found(detector, text))
