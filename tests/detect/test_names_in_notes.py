@@ -404,3 +404,9 @@ def test_lower_case_initials_in_brackets_after_a_name_are_that_person(detector):
     text = ('canvassers Shahina Khanom (sk) and Mick Hepplewhite. Rows:\n'
             'CH1-0212,"tom birtwistle","14 rochdale rd",L,"polite",sk\n')
     assert found(detector, text).count("sk") == 2
+
+
+def test_a_name_column_headed_name_as_exported_holds_people(detector):
+    text = ("#\tName as exported\tMemb. ID\tAddress\n"
+            "4\tMontgomery, Angus (\"Gibby\")\tWI-0015530-K\tCroft 4, Arnol\n")
+    assert any("Montgomery" in n for n in found(detector, text))
