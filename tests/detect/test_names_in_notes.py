@@ -410,3 +410,13 @@ def test_a_name_column_headed_name_as_exported_holds_people(detector):
     text = ("#\tName as exported\tMemb. ID\tAddress\n"
             "4\tMontgomery, Angus (\"Gibby\")\tWI-0015530-K\tCroft 4, Arnol\n")
     assert any("Montgomery" in n for n in found(detector, text))
+
+
+def test_a_two_column_word_table_with_a_present_column_lists_people(detector):
+    text = "present\trole / notes\namra hodzic\tchair\nJASMIN KADRIC\ttreasurer\nvic s\tmember - left for item 5\n"
+    assert {"amra hodzic", "JASMIN KADRIC", "vic s"} <= set(found(detector, text))
+
+
+def test_key_value_rows_under_a_name_label_are_no_table_of_names(detector):
+    text = "Present\tAmra Hodzic, Ruby Balogh\nApologies\tDoina Ceban\nMinutes\tRuby Balogh\n"
+    assert "Apologies" not in found(detector, text) and "Minutes" not in found(detector, text)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from ..gazetteer import is_only_a_word
 from ..lines import line_spans
 from ..vocabulary import data
 from .base import CodeRecognizer
@@ -162,6 +163,21 @@ def csv_fields(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
     return None if quoted else fields
 
 
+def _column_below(text: str, lines: list[tuple[int, int]], i: int, kind: str) -> bool:
+    """Whether the two-cell rows under line ``i`` hold values of ``kind`` in their first cell (a table
+    under a header) rather than labels (key-value rows: ``Respondent <tab> ...``, ``Case <tab> ...``)."""
+    rows = 0
+    for r in range(i + 1, min(i + 4, len(lines))):
+        cells = _tab_cells(text, *lines[r]) if "\t" in text[lines[r][0]:lines[r][1]] else []
+        if len(cells) != 2 or cells[0][1] <= cells[0][0]:
+            break
+        first = text[cells[0][0]:cells[0][1]]
+        if column_type(first) or not plausible(kind, first) or all(is_only_a_word(w) for w in first.split()):
+            return False  # a label ("Apologies", "Complaint dated"), not a value
+        rows += 1
+    return rows >= 2
+
+
 class TableColumnRecognizer(CodeRecognizer):
     ENTITY = "PERSON"
     EXTRA_ENTITIES = tuple(sorted(set(data()["table_columns"]) - {"PERSON"}))
@@ -198,14 +214,17 @@ class TableColumnRecognizer(CodeRecognizer):
             header = _tab_cells(text, ls, le) if "\t" in text[ls:le] else []
             types = [column_type(text[s:e]) if e > s else None for s, e in header]
             typed = sum(t is not None for t in types)
-            if len(header) == 2 and types[0] and not types[1]:
+            two_columns = len(header) == 2 and types[0] and not types[1] and _column_below(text, lines, i, types[0])
+            # (a two-column table, "present <tab> role / notes" over "amra hodzic <tab> chair": its first
+            # column holds values of the header's type, read by the general rule below)
+            if len(header) == 2 and types[0] and not types[1] and not two_columns:
                 # a key-value row ("Respondent <tab> Mr Anil Mistry"), not a header
                 s, e = header[1]
                 if plausible(types[0], text[s:e]):
                     pairs.append((s, e, types[0]))
                 i += 1
                 continue
-            if not (typed >= 2 or (typed and len(header) >= 3)):
+            if not (typed >= 2 or (typed and len(header) >= 3) or two_columns):
                 i += 1
                 continue
             owned = any(t in IDENTIFYING for t in types)
