@@ -40,6 +40,8 @@ _FAMILY_FIRST = re.compile(rf"(?<![\w\-])([A-Z]{{2,}}) ({NAME_WORD}(?: {NAME_WOR
 
 #: A stretch of a run between a table's cell gaps (a tab, or three spaces or more).
 _CELL_PIECE = re.compile(r"(?:(?!\t| {3}).)+", re.S)
+#: ``, who`` after a name: a person is meant (``Lhamu, who took the minutes``), never in ``who knows``.
+_RELATIVE_WHO = re.compile(r",?[ \t]+who(?:se)?\b(?![ \t]+(?:knows|cares))")
 #: A name has a vowel; ``Mbr has sent the form`` is a note's abbreviation.
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
@@ -81,7 +83,7 @@ def _vouched_by_context(text: str, start: int, end: int, words: list[str]) -> bo
         return True
     if re.search(rf"(?<![\w]){initials}[ \t]*=[ \t]*$", text[max(0, start - 10):start]):
         return True
-    return re.match(r",?[ \t]+who(?:se)?\b(?![ \t]+(?:knows|cares))", text[end:end + 12]) is not None
+    return _RELATIVE_WHO.match(text, end) is not None
 
 
 def _a_place_here(text: str, start: int, end: int, nlp_artifacts) -> bool:
@@ -141,8 +143,7 @@ def _said_of_a_person(token) -> bool:
     doc, i = token.doc, token.i
     after = [t.lower_ for t in doc[i + 1:i + 6] if not t.is_space]
     before = doc[i - 1].lower_ if i else ""
-    who = after[1:] if after[:1] == [","] else after
-    if who[:1] in (["who"], ["whose"]) and who[1:2] not in (["knows"], ["cares"]) and before not in PLACE_PREPOSITIONS:
+    if before not in PLACE_PREPOSITIONS and _RELATIVE_WHO.match(doc.text, token.idx + len(token.text)):
         return True  # never "in Preston, who knows"
     if after[:2] == ["from", "the"] and any(w in _UNIT_AFTER for w in after[2:5]):
         return True
