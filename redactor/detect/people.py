@@ -330,11 +330,12 @@ class People:
         by_initials: dict[str, list[Person]] = {}
         for person in self.people:
             for form in person.forms:  # "Wes Tovey", and "Rowena D" as a canvass sheet writes her
-                if 2 <= len(form) <= 3 and not any(_is_initial(w) for w in form[:-1]) and not _is_initial(form[0]):
+                if 2 <= len(form) <= 3 and not any(_is_initial(w) for w in form[:-1]):
                     by_initials.setdefault("".join(w[0] for w in form).upper(), []).append(person)
         for token in tokens:
-            owners = by_initials.get(token.replace(".", ""), [])
-            if not owners or token.replace(".", "").lower() in acronyms or is_common_word(token):
+            letters = token.replace(".", "")
+            owners = by_initials.get(letters, [])
+            if not owners or letters.lower() in acronyms or is_common_word(token):
                 continue
             if len({p.surname for p in owners}) == 1:  # one person, however many entries they have
                 for person in owners:
