@@ -78,22 +78,20 @@ def _address_block(text: str) -> Iterable[tuple[int, int]]:
         line_end = text.find("\n", code.end())
         if text[code.end():line_end if line_end >= 0 else len(text)].strip():
             continue  # the postcode must end its line
-        lines, end = [], line_start - 1
-        while end > 0 and len(lines) < 5:
+        lines, end, hung = [], line_start - 1, False
+        while end > 0 and len(lines) < 5:  # up the lines above, to the addressee
             start = text.rfind("\n", 0, end) + 1
             line = text[start:end]
-            if _addressee().fullmatch(line):
-                break
-            if not _BLOCK_LINE.fullmatch(line) or _BLOCK_GAP.search(line):
-                lines = []
+            hung = _addressee().fullmatch(line) is not None
+            if hung or not _BLOCK_LINE.fullmatch(line) or _BLOCK_GAP.search(line):
                 break
             lines.append((start, end))
             end = start - 1
-        else:
-            lines = []
+        if not hung:
+            continue
         if text[line_start:code.start()].strip(" \t,"):
             lines.append((line_start, line_start + len(text[line_start:code.start()].rstrip(" \t,"))))
-        if lines and _addressee().fullmatch(text[text.rfind("\n", 0, max(0, end)) + 1:max(0, end)]):
+        if lines:
             for start, stop in lines:
                 start += len(text[start:stop]) - len(text[start:stop].lstrip())
                 if start < stop:
