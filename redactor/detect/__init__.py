@@ -52,6 +52,8 @@ WEAK_NAME_RECOGNIZERS = frozenset({"SpacyRecognizer", "ProperNounNameRecognizer"
 #: Recognizers that may take one word alone for a name from the word and the tagger only.
 WEAK_LONE_RECOGNIZERS = WEAK_NAME_RECOGNIZERS | {"GivenNameRecognizer"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+#: Findings no name can be inside: an address, an e-mail address, a URL, a cell of a column of places.
+NO_NAME_INSIDE = frozenset({"ADDRESS", "POSTCODE", "EMAIL", "URL", "PLACE"})
 BATCH_SIZE = 64
 
 
@@ -88,8 +90,7 @@ class Detector:
             raw.extend(_to_findings(recognizer.analyze(readable, recognizer.supported_entities, None), 0, readable))
 
         people = People(known)
-        addresses = _mask(len(doc.text), (f for f in raw if f.entity_type in ("ADDRESS", "POSTCODE", "EMAIL", "URL",
-                                                                              "PLACE")))
+        addresses = _mask(len(doc.text), (f for f in raw if f.entity_type in NO_NAME_INSIDE))
         for words in names_from_fields(doc.text):
             people.add(words, whole=True)
         candidates = [f for f in raw if f.entity_type == "PERSON"
