@@ -6,7 +6,9 @@ of ``must_go``) and how many it must keep survived (``kept`` of ``must_stay``).
 ``benchmarks/paths.py`` runs them over ``samples/documents`` (both splits) and the tests
 run them over the dev split. Comparison is on collapsed whitespace, case-folded,
 as whole words; a person counts as leaked if any word of their name (of three
-letters or more) survives.
+letters or more) survives. A value that the document also uses as an ordinary word, outside
+every gold span (a branch named after the town of an address, "pays cash" beside a member
+called Cash), counts as leaked only if the output has it more often than that.
 """
 from __future__ import annotations
 
@@ -39,28 +41,42 @@ class Tally:
         return {"must_go": self.must_go, "leaked": self.leaked, "must_stay": self.must_stay, "kept": self.kept}
 
 
-def _present(output: str, value: str) -> bool:
-    return occurrences(fold(output), fold(value).strip()) > 0
+def _present(output: str, value: str, background: str = "") -> bool:
+    """``value`` is in ``output`` more often than in ``background`` (folded)."""
+    v = fold(value).strip()
+    return occurrences(fold(output), v) > (occurrences(background, v) if background else 0)
+
+
+def _background(text: str, spans: list[dict]) -> str:
+    """The document's text outside every gold span (folded): its ordinary words."""
+    chars = list(text)
+    for s in spans:
+        chars[s["start"]:s["end"]] = " " * (s["end"] - s["start"])
+    return fold("".join(chars))
 
 
 def _name_words(name: str) -> list[str]:
     return [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", name) if len(w) >= 3]
 
 
-def _person_present(output: str, name: str, shared: set[str] = frozenset()) -> bool:
-    """Any word of ``name`` survives, other than words it ``shared`` with a person the path keeps."""
+def _person_present(output: str, name: str, shared: set[str] = frozenset(), background: str = "") -> bool:
+    """Any word of ``name`` survives (more often than in ``background``), other than words it ``shared``
+    with a person the path keeps."""
     out = fold(output)
-    return any(occurrences(out, w) > 0 for w in _name_words(name) if w not in shared)
+    return any(occurrences(out, w) > (occurrences(background, w) if background else 0)
+               for w in _name_words(name) if w not in shared)
 
 
 def subject_not_identified(text: str, spans: list[dict], output: str) -> Tally:
     """9(c): no identifier of the subject survives: their name in any form, and every contact detail,
     number, address, reference or date of the letter (in a letter to or about the subject, these are theirs)."""
     t = Tally()
+    ordinary = _background(text, spans)
     for s in spans:
         if (s["type"] == "PERSON" and s.get("role") == "subject") or s["type"] in IDENTIFIERS:
             t.must_go += 1
-            gone = not (_person_present(output, s["text"]) if s["type"] == "PERSON" else _present(output, s["text"]))
+            gone = not (_person_present(output, s["text"], background=ordinary) if s["type"] == "PERSON"
+                        else _present(output, s["text"], ordinary))
             if not gone:
                 t.leaked += 1
                 t.examples.append(s["type"])
@@ -93,6 +109,7 @@ def only_requester(text: str, spans: list[dict], output: str, requester: str | N
 
     theirs, others = lines_of(True), lines_of(False)
     shared = {w for s in spans if is_requester(s) for w in _name_words(s["text"])}
+    ordinary = _background(text, spans)
     t = Tally()
     for s in spans:
         if s["type"] not in IDENTIFIERS | {"PERSON"}:
@@ -111,8 +128,8 @@ def only_requester(text: str, spans: list[dict], output: str, requester: str | N
             t.kept += _person_present(output, s["text"]) if s["type"] == "PERSON" else _present(output, s["text"])
         else:
             t.must_go += 1
-            present = (_person_present(output, s["text"], shared) if s["type"] == "PERSON"
-                       else _present(output, s["text"]))
+            present = (_person_present(output, s["text"], shared, ordinary) if s["type"] == "PERSON"
+                       else _present(output, s["text"], ordinary))
             if present:
                 t.leaked += 1
                 t.examples.append(f"{s['type']}:{s.get('role') or '-'}")
@@ -154,10 +171,11 @@ def outcome_only(text: str, sentences: list[dict], output: str, spans: list[dict
                 t.examples.append(s["kind"])
     kept = {w for s in spans if s["type"] == "PERSON" and s.get("role") in ("complainant", "officer")
             for w in _name_words(s["text"])}  # a surname shared with the complainant is not a leak
+    ordinary = _background(text, spans)
     for s in spans:
         if s["type"] == "PERSON" and s.get("role") == "witness":
             t.must_go += 1
-            if _person_present(output, s["text"], kept):
+            if _person_present(output, s["text"], kept, ordinary):
                 t.leaked += 1
                 t.examples.append("witness")
     return t

@@ -178,7 +178,7 @@ NAMED_SUBJECT_REASON = "the user named the subject; the document's layout does n
 def assign_roles(text: str, findings: list[Finding], people: People,
                  sentences: Sequence[tuple[int, int]] = ()) -> list[Finding]:
     """Give every PERSON finding its person's role and reason, and link personal data to its owner."""
-    from .tie import link_owners
+    from .tie import link_owners, row_roles
 
     doc = _Doc(text, findings)
     segments = find_segments(doc)
@@ -228,7 +228,7 @@ def assign_roles(text: str, findings: list[Finding], people: People,
             out.append(replace(f, role=role, role_reason=reason))
         else:
             out.append(f)
-    return out
+    return row_roles(text, out, {k: role for k, (role, _) in decided.items()})
 
 
 def _shares_a_name(person, words: set[str]) -> bool:

@@ -444,6 +444,29 @@ def _fold(word: str) -> str:
     return re.sub(r"[^a-z]", "", word.encode("ascii", "ignore").decode().lower())
 
 
+def row_roles(text: str, findings: list[Finding], role_of: Mapping[str, str]) -> list[Finding]:
+    """Personal data with no one owner, on a table row or field line naming several people, takes the
+    role they share (``role_of``: person key -> role), officers apart (they act in role: a log line's
+    staff initials); when they share none but no one of them is a subject, it is third-party data
+    (a complaints-log row naming the complainant and the respondent, read by someone else).
+    """
+    owners = _Owners(text, findings, (), (), None, {})
+    out = list(findings)
+    for i in owners.owned:
+        f = findings[i]
+        n = owners.line_no(f.start)
+        if f.role or not owners.is_row(n):
+            continue
+        roles = {role_of.get(k) for k in owners.keys_in(*owners.lines[n])} - {"officer"}
+        if len(roles) < 1 or None in roles:
+            continue
+        role = roles.pop() if len(roles) == 1 else ("third_party" if "subject" not in roles else None)
+        if role:
+            out[i] = replace(f, role=role, role_reason=f"on a row about a {role.replace('_', ' ')}, "
+                                                       f"with no one owner")
+    return out
+
+
 def _email_owner(address: str, names: dict[str, set[tuple[str, ...]]]) -> str | None:
     """The one person whose surname (or first name and initial) the local part of ``address`` spells."""
     local = _fold(address.split("@", 1)[0])

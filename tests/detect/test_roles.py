@@ -300,6 +300,29 @@ def test_the_findings_on_a_table_row_belong_to_its_person(detector):
     assert owner_of(detector, text, "L7712046")[0] == "Gideon Ramaswamy"
 
 
+LOG = ("Complaints log - extract\n\n"
+       "Ref           Complainant          Respondent             Received     Owner\n"
+       "-----------   ------------------   --------------------   ----------   -----\n"
+       "CMP-25-0415   Ottoline Pargeter    Cllr Radomir Vukasin   11/03/2025   SK\n"
+       "CMP-25-0422   Regional office      Cllr Radomir Vukasin   14/03/2025   SK\n")
+
+
+def test_a_date_on_a_row_naming_several_people_none_the_subject_is_third_party_data(detector):
+    # the requester is someone else: the row is about two other people; the officer's initials do not count
+    known = [KnownPerson("Fenwick Aldous", "subject")]
+    assert owner_of(detector, LOG + "\nRequested by Fenwick Aldous.\n", "11/03/2025", known) == (None, "third_party")
+
+
+def test_a_date_on_a_row_naming_one_person_and_the_officer_who_owns_the_case_takes_their_role(detector):
+    assert role_of(detector, LOG, "SK")[0] == "officer"  # the "Owner" column
+    assert owner_of(detector, LOG, "14/03/2025") == (None, "subject")
+
+
+def test_a_row_naming_the_subject_and_another_person_gives_no_role(detector):
+    known = [KnownPerson("Ottoline Pargeter", "subject")]
+    assert owner_of(detector, LOG, "11/03/2025", known) == (None, None)
+
+
 def test_the_address_block_under_a_name_belongs_to_them_and_takes_their_role(detector):
     assert owner_of(detector, NOTICE, "SK4 2AB") == ("Teodor Halvorsen", "subject")
     assert owner_of(detector, NOTICE, "12 Quarry Bank Road") == ("Teodor Halvorsen", "subject")
