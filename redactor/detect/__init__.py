@@ -274,6 +274,8 @@ def _with_lead(text: str, f: Finding) -> Finding:
 
 _CLAUSE_STOP = re.compile(r"[.;,:!?\t()\[\]\"\u201c\u201d]| {2,}|\n(?=[ \t]*\S)"
                           r"|\s+(?:but|and|because|although|while|so|is|was|are|were|which|who)\b")
+#: A political opinion runs on over its reason: ``Green`` + ``because of the tuition fees``.
+_OPINION_STOP = re.compile(_CLAUSE_STOP.pattern.replace("because|", ""))
 
 
 def _to_clause_end(text: str, wrapped: str, f: Finding) -> Finding:
@@ -283,8 +285,9 @@ def _to_clause_end(text: str, wrapped: str, f: Finding) -> Finding:
     (``voting Green in Easton this`` / ``time``) does not end the clause, nor does the next line's indent.
     """
     limit, at = min(len(text), f.end + CLAUSE_REACH), f.end
+    stop = _OPINION_STOP if f.entity_type == "POLITICAL_OPINION" else _CLAUSE_STOP
     while True:
-        m = _CLAUSE_STOP.search(text, at, limit)
+        m = stop.search(text, at, limit)
         if m and m.group().startswith("\n") and wrapped[m.start()] == " ":
             at = m.start() + 1 + len(text[m.start() + 1:limit]) - len(text[m.start() + 1:limit].lstrip(" \t"))
             continue  # a soft wrap: go on from the first word of the next line

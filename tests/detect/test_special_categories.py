@@ -47,6 +47,36 @@ def test_a_persons_political_leaning_in_prose_is_an_opinion(detector, sentence):
     assert opinions(detector, sentence + "\n")
 
 
+@pytest.mark.parametrize("text, opinion", [
+    (CANVASS + "Mr Foyzur Mazid    6 Servia Road    Student, Green because of the tuition fees. Might lend.\n",
+     "Green because of the tuition fees"),
+    (CANVASS + "Ms Peralta Wilkin    22 Kinglake St    Green cos of the park. Unite (buses).\n", "Green cos of the park"),
+    (CANVASS + "topize, perrine    LD    always lib dem locally, labour nationally.\n", "always lib dem locally"),
+    (CANVASS + "Meinir Protheroe    12 Brynymor Road    Plaid for the Senedd, us for the council.\n",
+     "Plaid for the Senedd"),
+    ("Alu Tapsell is very anti-Aspire and gets heated about the mayor.\n", "very anti-Aspire"),
+    ("Mereana Hohaia is on the Campaign Group side of most arguments.\n", "on the Campaign Group side of most arguments"),
+    ("Your complaint was motivated by the fact that he backed the other slate at the AGM.\n",
+     "backed the other slate at the AGM"),
+    ("I have backed him at every selection since 2015.\n", "backed him at every selection since 2015"),
+    ("Wes Okonjo has been openly backing the independent in Easton ward.\n",
+     "openly backing the independent in Easton ward"),
+    ("Kenton Purdy declared that he supports proportional representation at the meeting.\n",
+     "declared that he supports proportional representation at the meeting"),
+])
+def test_an_opinion_takes_in_its_reason_its_scope_and_the_words_that_say_it_is_held(detector, text, opinion):
+    assert opinion in opinions(detector, text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was accused of anti-Semitism in the complaint.",
+    "The Pro-Vice Chancellor opened the event.",
+    "Cars were parked on the other side of the road.",
+])
+def test_a_hyphenated_stance_word_or_a_side_of_a_road_is_no_opinion(detector, sentence):
+    assert opinions(detector, sentence + "\n") == []
+
+
 @pytest.mark.parametrize("sentence", [
     "He parked on the left of the building and walked in.",
     "She sat on the right of the chair during the hearing.",

@@ -29,7 +29,8 @@ from .base import CodeRecognizer
 _AFTER = (r"(?=[ \t]*(?:[.,;!?)/]|\n|$|[-\u2013\u2014][ \t])|\t| {2,}"
           r"|[ \t]+(?i:last|this|next|now|then|before|previously|but|though|lean(?:s|ing)?|definite(?:ly)?|"
           r"probable|probably|possible|possibly|likely|soft|strong|firm|switcher|waverer|voter|supporter|"
-          r"pledge|poster|til|till|until|since|because|over|all\s+(?:his|her|their)\s+life|for\s+years|at\s+the)\b)")
+          r"pledge|poster|til|till|until|since|because|cos|coz|b/c|bc|over|locally|nationally|at\s+heart|"
+          r"all\s+(?:his|her|their)\s+life|for\s+years|at\s+the|for\s+the)\b)")
 #: Before a party written in lower case in canvass notes: the start of a line, cell or quoted CSV field,
 #: or a word of allegiance (``green now``, ``always lab``, ``was lab til 2024``, ``ex-wpb``).
 _LOWER_BEFORE = re.compile(r"(?:^|\n|\t| {2,}|,\"|(?i:\b(?:always|was|were|now|ex-?|voted|votes|vote|"
