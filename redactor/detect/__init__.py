@@ -29,6 +29,7 @@ from .lists import listed_people
 from .organisation import drop_organisation_contacts, is_release
 from .people import KnownPerson, People, find_mentions, initial_mentions, name_words, names_from_fields
 from .recognizers.correspondence_name import SIGNED_INITIALS
+from .recognizers.given_name import VOUCHED
 from .recognizers.proper_noun_name import GEO_LABELS
 from .roles import assign_roles
 from .tie import tied_to_person
@@ -106,7 +107,7 @@ class Detector:
             # "O'SULLIVAN-BYRNE Ciarán", "daughter tess") when the words would make a name written the
             # ordinary way ("Chair" would not)
             cased = f.recognizer in CASE_BLIND_RECOGNIZERS and looks_like_name([w.capitalize() for w in words])
-            people.add(words, f.role, trusted=cased)
+            people.add(words, f.role, trusted=cased or f.recognizer == VOUCHED)
         for start, end in listed_people(doc.text, [(f.start, f.end) for f in candidates], frozenset(place_words)):
             if not any(addresses[start:end]):
                 people.add(name_words(doc.text[start:end]))

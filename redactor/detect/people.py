@@ -520,6 +520,8 @@ def _acceptable(m: re.Match[str], single: bool, tags: Mapping[int, str], lower_w
     if not single:
         return True
     word = matched.lower()
+    if word in word_set("blocked_given_names"):  # "Sunday" of "Sunday Skillicorn" alone: not "Sunday's stall"
+        return _subject_of_a_verb(m, tags) or re.match(r",?[ \t]+who\b", m.string[m.end():m.end() + 8]) is not None
     # used as an ordinary lower-case word (not in an e-mail address or URL); a name that is no English word
     # written in lower case elsewhere ("savio welcomed everyone") is the name typed in haste, not a word
     lower_use = word in lower_words and is_ordinary_word(word)

@@ -113,15 +113,27 @@ def looks_like_name(words: list[str]) -> bool:
     dates = [w for w in words if is_date_word(w)]
     if dates and len(words) == len(dates):
         return False  # "Thu", "Sat": a date; "Thu Trang Vo", "Jan Kowalski": a name
-    for w in words:
-        if INITIALS_RE.fullmatch(w):
-            continue  # an initial: "J. Smith", "Demelza R"
+    for i, w in enumerate(words):
+        if INITIALS_RE.fullmatch(w) or (i == 0 and leads_a_name(words)):
+            continue  # an initial: "J. Smith", "Demelza R"; or "Sunday" in "Sunday Skillicorn"
         if not NAME_WORD_RE.fullmatch(w) and not is_date_word(w) and not FOREIGN_WORD_RE.fullmatch(w):
             return False
         bare = w.lower().rstrip(".")
         if bare in blocked or (is_stop(bare) and bare not in word_set("word_names")):
             return False
     return True
+
+
+def leads_a_name(words: list[str]) -> bool:
+    """``Sunday Skillicorn``, ``Royal Esparon``: a blocked word that is also a given name (``blocked_given_names``)
+    starts a name when the word after it is a name no dictionary knows as anything else."""
+    from .gazetteer import is_ordinary_word
+
+    if len(words) < 2 or words[0].lower() not in word_set("blocked_given_names"):
+        return False
+    second = words[1]
+    return (NAME_WORD_RE.fullmatch(second) is not None and second.lower() not in word_set("not_name_words")
+            and not is_ordinary_word(second) and not is_date_word(second))
 
 
 def is_date_word(word: str) -> bool:

@@ -144,3 +144,30 @@ def test_a_word_beside_a_pronoun_that_is_an_ordinary_word_is_not_a_name(detector
 def test_a_column_header_is_not_a_name(detector):
     assert "No." not in person_texts(detector, "Name\tNo.\nDANG Thi Mai\t5532208\n")
 
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Campaign report from Sunday Skillicorn, who reminded members to canvass.", ["Sunday Skillicorn"]),
+    ("Councillor Royal Esparon\nFlat 3, 41 Francis Avenue\nSouthsea\n", ["Royal Esparon"]),
+    ("FA-1241     April Almonte             Flat 9, Missenden    ?    first-time voter", ["April Almonte"]),
+])
+def test_a_day_a_month_or_royal_leads_a_name_when_a_name_no_dictionary_knows_follows(detector, text, names):
+    assert person_texts(detector, text) == names
+
+
+def test_the_same_word_alone_is_the_person_only_where_it_acts_as_one(detector):
+    text = ("Present: Sunday Omoregie (SO, treas); Dicky Musgrave.\n"
+            "SO to bring the banner to Sunday's stall. Sunday session 10-12 by Royal Mail.\n"
+            "Thanks to Nito and Sunday, who stayed late. Sunday said she was tired.\n")
+    found = person_texts(detector, text)
+    assert found.count("Sunday") == 2 and "Royal" not in found
+    assert "Sunday's" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Sunday Times ran the story on Sunday 14 June.",
+    "Royal Mail lost the letter in April 2025.",
+    "She served in the Royal Navy until May 2019.",
+])
+def test_days_months_and_royal_stay_words_before_ordinary_words_and_dates(detector, text):
+    assert person_texts(detector, text) == []

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..gazetteer import is_only_a_word
-from ..vocabulary import PARTICLES, UPPER, data, is_date_word, is_stop, name_run, titles_pattern, word_set
+from ..vocabulary import PARTICLES, UPPER, data, is_date_word, is_stop, leads_a_name, name_run, titles_pattern, word_set
 from .base import CodeRecognizer
 
 
@@ -34,6 +34,9 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
             break  # the next line starts with an ordinary word ("Case Officer"), a label ("Dated:") or an address
         if word in PARTICLES and i:
             keep.append(w)
+            continue
+        if i == 0 and leads_a_name([x.group() for x in words]):
+            keep.append(w)  # "Sunday" in "Sunday Skillicorn"
             continue
         if word.lower().rstrip(".") in blocked or (is_stop(word) and word.lower() not in word_set("word_names")):
             break
