@@ -51,7 +51,7 @@ SOFT_WRAP_MIN_LINE = 50
 #: Name recognizers that guess from the text alone (no title, field or gazetteer behind them).
 WEAK_NAME_RECOGNIZERS = frozenset({"SpacyRecognizer", "ProperNounNameRecognizer"})
 #: Recognizers that may take one word alone for a name from the word and the tagger only.
-WEAK_LONE_RECOGNIZERS = WEAK_NAME_RECOGNIZERS | {"GivenNameRecognizer"}
+WEAK_LONE_RECOGNIZERS = WEAK_NAME_RECOGNIZERS | {"GivenNameRecognizer", VOUCHED}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 #: Findings no name can be inside: an address, an e-mail address, a URL, a cell of a column of places.
 NO_NAME_INSIDE = frozenset({"ADDRESS", "POSTCODE", "EMAIL", "URL", "PLACE"})

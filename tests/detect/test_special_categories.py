@@ -350,3 +350,28 @@ def test_a_faith_or_an_origin_typed_in_lower_case_in_a_note(detector, entity_typ
 ])
 def test_votes_and_switches_as_members_describe_them(detector, text, value):
     assert any(value in o for o in opinions(detector, text))
+
+
+@pytest.mark.parametrize("sentence, opinion", [
+    ("Senga said she thinks the two-child limit should have gone on day one.",
+     "thinks the two-child limit should have gone on day one"),
+    ("Wattie abstained; he said he wants Faslane shut, same as Ally.", "wants Faslane shut"),
+    ("Ashley Sturgess gave to the Lib Dems' Brackmills crowdfunder in May, but is ours.",
+     "gave to the Lib Dems' Brackmills crowdfunder in May"),
+    ("Ms Bopanna posted in 2022 that the monarchy should be abolished.",
+     "posted in 2022 that the monarchy should be abolished"),
+    ("Mr Sonny Wragg went to the Reform meeting at the Legion last month.",
+     "went to the Reform meeting at the Legion last month"),
+])
+def test_a_clause_of_holding_saying_or_doing_that_names_a_political_subject_is_an_opinion(detector, sentence, opinion):
+    assert opinion in opinions(detector, sentence + "\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "He said the council had not replied to the branch.",
+    "She thinks the meeting went well and wants the minutes by Friday.",
+    "He went to the reform of the rules session at conference.",
+    "Mrs Okafor wants to rejoin after her arrears are cleared.",
+])
+def test_a_clause_with_no_political_subject_is_no_opinion(detector, sentence):
+    assert opinions(detector, sentence + "\n") == []

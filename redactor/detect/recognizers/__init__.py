@@ -10,6 +10,7 @@ from .email import OfflineEmailRecognizer
 from .foreign_script import ForeignScriptNameRecognizer
 from .given_name import GivenNameRecognizer
 from .labelled_field import LabelledFieldRecognizer
+from .opinion_clause import OpinionClauseRecognizer
 from .party_support import PartySupportRecognizer
 from .proper_noun_name import ProperNounNameRecognizer
 from .role_name import RoleNameRecognizer
@@ -26,6 +27,7 @@ __all__ = [
     "GivenNameRecognizer",
     "LabelledFieldRecognizer",
     "OfflineEmailRecognizer",
+    "OpinionClauseRecognizer",
     "PartySupportRecognizer",
     "ProperNounNameRecognizer",
     "RoleNameRecognizer",

@@ -1,0 +1,57 @@
+"""A political opinion said in a clause of its own, in prose or a note.
+
+People's views are written as clauses, not as party names: ``thinks the two-child limit
+should have gone on day one``, ``wants Faslane shut``, ``says the Greens are the only lot
+with a plan``, ``gave to the Lib Dems' crowdfunder``, ``posted in 2022 that the monarchy
+should be abolished``. A verb of holding, saying, backing or doing (``opinion_verbs`` in
+``models/detection.yaml``) starts the finding; it runs to the end of the clause (a full
+stop, semicolon, comma, bracket, line gap or "but"), and counts only when that clause names
+a political subject: a policy or cause (``political_topics``, any case) or a party or
+movement whose name is also a word (``political_names``, as written: ``Reform``, not "reform
+of the rules"). Whether it is about a person is left to :mod:`..tie`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ..vocabulary import data
+from .base import CodeRecognizer
+
+#: How far a clause runs at most after its verb.
+CLAUSE_REACH = 110
+#: Where a clause ends: punctuation that closes it, a quotation mark, a cell gap, a blank line, "but".
+_END = re.compile(r"[.;:!?()\[\]\"\u201c\u201d,]|\t| {3,}|\n[ \t]*\n|\s+but\b")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
+                    for phrase in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = data()
+    verbs = re.compile(rf"(?i)(?<![\w'\u2019-])(?:{_alternation(d['opinion_verbs'])})(?![\w'\u2019-])")
+    topics = re.compile(rf"(?<![\w-])(?:(?i:{_alternation(d['political_topics'])})|"
+                        rf"(?:{_alternation(d['political_names'])}))(?![\w-])")
+    return verbs, topics
+
+
+class OpinionClauseRecognizer(CodeRecognizer):
+    ENTITY = "POLITICAL_OPINION"
+    SCORE = 0.5
+
+    def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
+        verbs, topics = _patterns()
+        for m in verbs.finditer(text):
+            stop = _END.search(text, m.end(), min(len(text), m.end() + CLAUSE_REACH))
+            end = stop.start() if stop else min(len(text), m.end() + CLAUSE_REACH)
+            clause = text[m.end():end]
+            topic = topics.search(clause)
+            if not topic or verbs.search(clause, 0, topic.start()):
+                continue  # no political subject; or a nearer verb starts it ("said she" + "thinks the ...")
+            if not stop:  # no end in reach: stop at the last whole word
+                end = m.end() + len(clause.rstrip()) - len(re.search(r"\S*$", clause.rstrip()).group())
+            yield m.start(), m.end() + len(text[m.end():end].rstrip()), {}
