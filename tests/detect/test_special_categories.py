@@ -375,3 +375,27 @@ def test_a_clause_of_holding_saying_or_doing_that_names_a_political_subject_is_a
 ])
 def test_a_clause_with_no_political_subject_is_no_opinion(detector, sentence):
     assert opinions(detector, sentence + "\n") == []
+
+
+def ethnicities(detector, text):
+    doc = PlainText().read(text.encode(), "x.txt")
+    return [doc.text[f.start:f.end] for f in detector.detect(doc) if f.entity_type == "ETHNICITY"]
+
+
+@pytest.mark.parametrize("sentence, origin", [
+    ("She works at the Royal Alexandra. She is Kalmyk and a practising Buddhist.", "Kalmyk"),
+    ("Asiyat Aliyeva, she's Avar, from Dagestan, she was very clear.", "Avar"),
+    ("Zau Seng, who's Kachin, is the one who drove.", "Kachin"),
+    ("Mrs Dil Maya Rai wrote: we are Lhotshampa, from the south of Bhutan.", "Lhotshampa"),
+])
+def test_an_origin_no_list_knows_said_of_a_person_is_an_ethnicity(detector, sentence, origin):
+    assert origin in ethnicities(detector, sentence + "\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "He is Chair, and she is Secretary.",
+    "She's Labour, always has been.",
+    "They are Back, from the holiday.",
+])
+def test_an_office_a_party_or_an_ordinary_word_after_is_is_no_ethnicity(detector, sentence):
+    assert ethnicities(detector, sentence + "\n") == []
