@@ -285,8 +285,9 @@ class People:
                 if len(form) > 1:  # a nickname in quotes: Maureen "Mo" Lister, Siriporn Chaiyaporn ("Ploy")
                     for first, nick, last, before in nicknames:
                         last_words = [w.strip(",") for w in before.split()[-len(form):]]
-                        named = (first == form[0] and last == form[-1]) if first else \
+                        named = (first == form[0] and last == form[-1]) if first else (
                             last_words in (list(form), [form[-1], *form[:-1]])  # or "Montgomery, Angus"
+                            or (before.split() or [""])[-1].strip(",") == form[-1])  # "Cllr Muthanna ("Nanju")"
                         if named and not _initials_of(nick, form) and not is_stop(nick):
                             person.aliases.add(nick)
             first = person.first_name
@@ -440,7 +441,7 @@ def letter_runs(text: str) -> Mapping[str, list[int]]:
 #: Two or three capitals standing alone, as initials do (not part of a reference, a code or an acronym run).
 _CAPITALS = re.compile(rf"(?<![\w\-/.#&])((?:{UPPER}\.){{2,3}}|{UPPER}{{2,3}})(?![\w\-/#&]|\.\w)")
 #: A nickname in quotes in brackets after a name: ``Siriporn Chaiyaporn ("Ploy")``.
-_NICK_AFTER = re.compile(rf"[ \t]*\([ \t]*[\"\u201c]({NAME_WORD})[\"\u201d][ \t]*\)")
+_NICK_AFTER = re.compile(rf"[ \t]*\([ \t]*[\"\u201c]({NAME_WORD})[\"\u201d](?:[ \t]+[^()\"\u201c\u201d\n]{{1,40}})?[ \t]*\)")
 #: A person's initials, a particle's in lower case included: ``PN``, ``MvD``, ``AaG``.
 _INITIALS = rf"{UPPER}(?:{UPPER}|[a-z]{{1,2}}{UPPER}){{1,3}}"
 #: Initials that speak, as interview notes write them: ``AP: I was not there.``, ``MF asked again.``
@@ -469,10 +470,14 @@ ALIAS_REACH = 60
 
 def find_mentions(text: str, people: People, tags: Mapping[int, str],
                   vouched: frozenset[tuple[int, int]] = frozenset()) -> list[Finding]:
-    """Every mention in ``text`` of every person in ``people``. A mention exactly where a recognizer found
-    the name (``vouched``) stands even when the word could be an ordinary one (a chat sender ``bob``)."""
+    """Every mention in ``text`` of every person in ``people``. A mention inside a span where a recognizer
+    found the name (``vouched``) stands even when the word could be an ordinary one (a chat sender ``bob``,
+    ``dot`` of the name cell ``smallridge, dot``)."""
     lower_words = set(re.findall(r"(?<![\w\-.@/])[a-z][\w'\-]*(?![\w\-@/]|\.\w)", text))
     taken = bytearray(len(text))
+    where_found = bytearray(len(text))  # inside a span a recognizer found: "dot" of the cell "smallridge, dot"
+    for start, end in vouched:
+        where_found[start:end] = b"\x01" * (end - start)
     found: list[Finding] = []
     runs = letter_runs(text)
     for person, pattern, single, head in people.variants():
@@ -481,7 +486,7 @@ def find_mentions(text: str, people: People, tags: Mapping[int, str],
         for m in filter(None, (mention.match(text, at) for at in runs.get(head, ()))):
             if any(taken[m.start():m.end()]):
                 continue
-            if (m.start(), m.end()) not in vouched and not _acceptable(m, single, tags, lower_words):
+            if not all(where_found[m.start():m.end()]) and not _acceptable(m, single, tags, lower_words):
                 continue
             start, end = _widen(text, m.start(), m.end(), taken)
             taken[start:end] = b"\x01" * (end - start)

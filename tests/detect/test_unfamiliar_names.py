@@ -171,3 +171,30 @@ def test_the_same_word_alone_is_the_person_only_where_it_acts_as_one(detector):
 ])
 def test_days_months_and_royal_stay_words_before_ordinary_words_and_dates(detector, text):
     assert person_texts(detector, text) == []
+
+
+def test_every_word_of_a_name_cell_counts_even_an_ordinary_one(detector):
+    text = ("Phone-bank log\n\nName              Tel             VI   Notes\n"
+            "---------------   -------------   --   ----------------\n"
+            "smallridge, dot   0117 496 0318   L    nell's mum\n"
+            "ashmead, ray      0117 496 0129   L    judith's husband\n")
+    found = person_texts(detector, text)
+    assert {"dot", "ray"} <= set(found) or {"smallridge, dot", "ashmead, ray"} <= set(found)
+
+
+def test_a_quoted_nickname_in_brackets_after_a_surname_is_the_persons(detector):
+    text = ('Cllr Ravi Muthanna came late. Cllr Muthanna ("Nanju" to most of the branch) accepts it.\n'
+            "Nanju says he was at work.\n")
+    assert person_texts(detector, text).count("Nanju") == 2
+
+
+@pytest.mark.parametrize("text, initial", [
+    ("Lewin's poster is not our business unless he tells us it is. H.\n\nExported from the system.\n", "H."),
+    ("That's everything for now. - J.\n\nNational Constitutional Committee\n", "J."),
+])
+def test_a_dotted_initial_ending_a_paragraph_signs_it(detector, text, initial):
+    assert initial in person_texts(detector, text)
+
+
+def test_a_letter_after_a_word_ending_a_paragraph_is_no_signature(detector):
+    assert person_texts(detector, "The figures are in Annex C.\n\nNext item.\n") == []
