@@ -441,7 +441,8 @@ def letter_runs(text: str) -> Mapping[str, list[int]]:
 #: Two or three capitals standing alone, as initials do (not part of a reference, a code or an acronym run).
 _CAPITALS = re.compile(rf"(?<![\w\-/.#&])((?:{UPPER}\.){{2,3}}|{UPPER}{{2,3}})(?![\w\-/#&]|\.\w)")
 #: A nickname in quotes in brackets after a name: ``Siriporn Chaiyaporn ("Ploy")``.
-_NICK_AFTER = re.compile(rf"[ \t]*\([ \t]*[\"\u201c]({NAME_WORD})[\"\u201d](?:[ \t]+[^()\"\u201c\u201d\n]{{1,40}})?[ \t]*\)")
+_NICK_AFTER = re.compile(rf"[ \t]*\([ \t]*[\"\u201c]({NAME_WORD})[\"\u201d]"
+                         r"(?:[ \t]+[^()\"\u201c\u201d\n]{1,40})?[ \t]*\)")  # ("Nanju" to most of the branch)
 #: A person's initials, a particle's in lower case included: ``PN``, ``MvD``, ``AaG``.
 _INITIALS = rf"{UPPER}(?:{UPPER}|[a-z]{{1,2}}{UPPER}){{1,3}}"
 #: Initials that speak, as interview notes write them: ``AP: I was not there.``, ``MF asked again.``

@@ -148,7 +148,8 @@ _REFERENCE_INITIALS = re.compile(
 
 #: A dotted initial ending a paragraph after a sentence, as a note's writer signs it: ``... it is. H.``,
 #: ``That's everything. - J.`` (never ``A.``/``I.``, nor a letter after a word: ``Annex C.``).
-_INITIAL_ENDS_PARAGRAPH = re.compile(r"(?<=[.!?])[ \t]+(?:[-\u2013\u2014][ \t]*)?([B-HJ-WYZ]\.)(?=[ \t]*(?:\n[ \t]*\n|\Z))")
+_INITIAL_ENDS_PARAGRAPH = re.compile(r"(?<=[.!?])[ \t]+(?:[-\u2013\u2014][ \t]*)?([B-HJ-WYZ]\.)"
+                                     r"(?=[ \t]*(?:\n[ \t]*\n|\Z))")
 
 
 def _bare_sign_offs(text: str) -> Iterable[tuple[int, int]]:
