@@ -197,6 +197,15 @@ def test_an_opinion_on_anything_else_is_no_political_opinion(detector, text):
     "It was put to the meeting that the member had told the complainant to go home.",
     "What I am complaining about is that the councillor said loudly that we knew our place.",
     "The charge the Panel considered was that the respondent refused to reimburse your expenses.",
+    "Mr Kel Bray sat down. What happened was, he's come over and he's gone, \"go home\".",
+    "Ms Ann Pole wrote. I'm told he's been saying in the pub that she is a troublemaker.",
+    "My understanding is that, at the party, you went over to her table and made remarks about the food.",
+    "What we have been told is that, at the coffee morning, you told a member to go back to the camps.",
+    "The Party has also been given information suggesting that you told the complainant to go home.",
+    "The applicant is said to have told three members that the complainant would fold under pressure.",
+    "Mrs Ada Pike objected. The objection was that she had photographed the attendance register.",
+    "Then he got up at the back and started copying the way the candidate speaks.",
+    "Further, it appears from the material supplied that you posted a photograph of his home.",
 ])
 def test_an_allegation_as_letters_notes_and_witnesses_put_it(detector, text):
     assert any(t == "ALLEGATION" for t, _ in found(detector, text))
@@ -212,6 +221,31 @@ def test_an_allegation_as_letters_notes_and_witnesses_put_it(detector, text):
      "may not stand for any CLP office until after the 2026 AGM"),
     ("Mr Ames: formal warning; training within three months.", "training within three months"),
     ("Cllr Raif, the General Secretary has decided to suspend you administratively.", "suspend you administratively"),
+    ("Cllr Tom Bray: formal warning; removal as CLP vice-chair.", "removal as CLP vice-chair"),
+    ("Mr Tom Bray is suspended for a year.", "is suspended for a year"),
+    ("Mr Bray may not hold any Party office for a further two years.",
+     "may not hold any Party office for a further two years"),
+    ("Cllr Onions should be removed from the list of approved longlisting panellists for two years.",
+     "removed from the list of approved longlisting panellists for two years"),
+    ("BRASSINGTON Darren   Susp. (admin) since 10/10/2025", "Susp. (admin)"),
 ])
 def test_sanctions_as_letters_and_registers_write_them(detector, text, value):
     assert ("SANCTION", value) in found(detector, text)
+
+
+@pytest.mark.parametrize("line, parts", [
+    ("Blossom Govier      01632 960 183      Orchard Cottage, Hamp Street, Bridgwater TA6 6JR",
+     ["Orchard Cottage", "Hamp Street", "Bridgwater"]),
+    ("Sena Agossou        07700 900 806      Flat 6, The Admiral's Landing, Bridgwater TA6 3FZ",
+     ["Flat 6", "The Admiral's Landing", "Bridgwater"]),
+    ("Address: Ty Gwyn, Lon Las, Bangor LL57 2AB", ["Ty Gwyn", "Lon Las", "Bangor"]),
+])
+def test_the_parts_of_an_address_line_before_its_town_and_postcode_are_address(detector, line, parts):
+    addresses = [v for t, v in found(detector, line + "\n") if t == "ADDRESS"]
+    assert all(p in addresses for p in parts), addresses
+
+
+def test_words_before_a_town_that_do_not_start_the_line_are_no_address(detector):
+    addresses = [v for t, v in found(detector, "We all met at the hall and then in Bridgwater TA6 6JR.\n")
+                 if t == "ADDRESS"]
+    assert not any("hall" in a for a in addresses)

@@ -21,6 +21,8 @@ from .base import CodeRecognizer
 
 #: How far a clause runs at most after its verb.
 CLAUSE_REACH = 110
+#: How close the political subject must follow a verb of going or being in (``opinion_near_verbs``).
+NEAR = 30
 #: Where a clause ends: punctuation that closes it, a quotation mark, a cell gap, a blank line, "but".
 _END = re.compile(r"[.;:!?()\[\]\"\u201c\u201d,]|\t| {3,}|\n[ \t]*\n|\s+but\b")
 
@@ -39,6 +41,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return verbs, topics
 
 
+@lru_cache(maxsize=1)
+def _near_verbs() -> frozenset[str]:
+    return frozenset(" ".join(v.lower().split()) for v in data()["opinion_near_verbs"])
+
+
 class OpinionClauseRecognizer(CodeRecognizer):
     ENTITY = "POLITICAL_OPINION"
     SCORE = 0.5
@@ -52,6 +59,9 @@ class OpinionClauseRecognizer(CodeRecognizer):
             topic = topics.search(clause)
             if not topic or verbs.search(clause, 0, topic.start()):
                 continue  # no political subject; or a nearer verb starts it ("said she" + "thinks the ...")
+            if topic.start() > NEAR and " ".join(m.group().lower().split()) in _near_verbs():
+                continue  # "went over to her table and ... refugees": the subject is not where he went
+
             if not stop:  # no end in reach: stop at the last whole word
                 end = m.end() + len(clause.rstrip()) - len(re.search(r"\S*$", clause.rstrip()).group())
             yield m.start(), m.end() + len(text[m.end():end].rstrip()), {}

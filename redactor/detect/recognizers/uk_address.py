@@ -98,6 +98,40 @@ def _address_block(text: str) -> Iterable[tuple[int, int]]:
                     yield start, stop
 
 
+#: A part of an address line before its town, within one cell: ``Orchard Cottage``, ``Hamp Street``,
+#: ``Flat 6``, ``The Admiral's Landing``, ``12 Mill Row``.
+_PART = re.compile(rf"(?:{_FLAT}|(?:\d{{1,4}}[A-Za-z]?[ \t]+)?(?:The[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,3}})")
+#: Where the parts of an address line start: a cell gap, a line start, a label's colon.
+_LINE_START = re.compile(r"(?:\t| {3,}|\n|^|:[ \t]*)$")
+
+
+def _parts_before(text: str, town_start: int, most: int = 3) -> Iterable[tuple[int, int]]:
+    """The comma-separated parts of the same line before a town and its postcode, when every part up to
+    the start of the line or cell is a house name, a flat, a building or a street:
+    ``Orchard Cottage, Hamp Street,`` + ``Bridgwater TA6 6JR``."""
+    parts: list[tuple[int, int]] = []
+    end = town_start
+    for _ in range(most):
+        comma = re.search(r",[ \t]*$", text[max(0, end - 4):end])
+        if not comma:
+            break
+        part_end = end - (len(text[max(0, end - 4):end]) - comma.start())
+        line_from = max(text.rfind("\n", 0, part_end) + 1, part_end - 60)
+        head = text[line_from:part_end]
+        cut = max(head.rfind(","), head.rfind("\t"), head.rfind("   ") + 2 if "   " in head else -1, head.rfind(":"))
+        start = line_from + cut + 1
+        while start < part_end and text[start] in " \t":
+            start += 1
+        if not _PART.fullmatch(text[start:part_end]):
+            return
+        parts.append((start, part_end))
+        if _LINE_START.search(text[max(0, start - 3):start]) or start == line_from:
+            yield from parts  # the whole line up to the town is address
+            return
+        end = start
+    return
+
+
 class UkAddressRecognizer(CodeRecognizer):
     ENTITY = "ADDRESS"
     SCORE = 0.75
@@ -123,3 +157,4 @@ class UkAddressRecognizer(CodeRecognizer):
             words = town.group(1).split()
             if len(words) <= 3 and not _POSTCODE_RE.fullmatch(town.group(1)):
                 yield town.start(1), town.end(1), {}
+                yield from ((start, end, {}) for start, end in _parts_before(text, town.start(1)))
