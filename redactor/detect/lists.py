@@ -105,8 +105,8 @@ def _is_name(value: str, places: frozenset[str]) -> bool:
         folded = word.lower().rstrip(".")
         if folded in blocked or folded in places:
             return False
-        if is_only_a_word(word):
-            return False  # "Finance and Audit": ordinary words, not names
+        if is_only_a_word(word) and word == words[-1]:
+            return False  # "Finance and Audit": ordinary words, not names (but "Peregrine Gravenor" is one)
     if len(words) == 1 and (len(words[0]) < 3 or words[0].isupper()):
         return False  # "UK", "EC": an abbreviation, not a one-word name
     return True

@@ -198,3 +198,15 @@ def test_a_dotted_initial_ending_a_paragraph_signs_it(detector, text, initial):
 
 def test_a_letter_after_a_word_ending_a_paragraph_is_no_signature(detector):
     assert person_texts(detector, "The figures are in Annex C.\n\nNext item.\n") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Mum put it on speaker. Dad (Fadi) was at work.", ["Fadi"]),
+    ("Notes for volunteers from Kezia (KT): the notes column is as typed.", ["Kezia", "KT"]),
+])
+def test_a_name_in_brackets_after_a_family_word_or_before_its_initials(detector, text, names):
+    assert person_texts(detector, text) == names
+
+
+def test_an_ordinary_word_before_initials_is_no_name(detector):
+    assert person_texts(detector, "The Finance (FC) and Audit (AC) reports were agreed.") == []

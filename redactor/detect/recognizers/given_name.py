@@ -40,6 +40,8 @@ _FAMILY_FIRST = re.compile(rf"(?<![\w\-])([A-Z]{{2,}}) ({NAME_WORD}(?: {NAME_WOR
 
 #: A stretch of a run between a table's cell gaps (a tab, or three spaces or more).
 _CELL_PIECE = re.compile(r"(?:(?!\t| {3}).)+", re.S)
+#: One name word and, in brackets right after it, initials that start with its letter: ``Hebe (HC)``.
+_WITH_ITS_INITIALS = re.compile(rf"(?<![\w\-'\u2019.])({NAME_WORD})[ \t]*\([ \t]*([A-Z]{{2,3}})[ \t]*[),]")
 #: ``, who`` after a name: a person is meant (``Lhamu, who took the minutes``), never in ``who knows``.
 _RELATIVE_WHO = re.compile(r",?[ \t]+who(?:se)?\b(?![ \t]+(?:knows|cares))")
 #: A name has a vowel; ``Mbr has sent the form`` is a note's abbreviation.
@@ -209,6 +211,12 @@ class GivenNameRecognizer(CodeRecognizer):
                 if _names_a_person(words) and not _a_place_here(text, start, end, nlp_artifacts):
                     yield start, end, {}
         yield from _lone_given_names(getattr(nlp_artifacts, "tokens", None))
+        for m in _WITH_ITS_INITIALS.finditer(text):  # "Notes from Hebe (HC):": a first name and its initials
+            word = m.group(1)
+            if (m.group(2)[0] == word[0] and (not is_ordinary_word(word) or is_given_name(word))
+                    and word.lower() not in word_set("not_name_words")):
+                yield m.start(1), m.end(1), {"recognizer": VOUCHED}
+                yield m.start(2), m.end(2), {"recognizer": VOUCHED}
         for m in _WITH_A_PRONOUN.finditer(text):  # "you and Mirwais are", "Mirwais and I"
             word = m.group(1) or m.group(2)
             if not word.isupper() and not is_ordinary_word(word) and word.lower() not in word_set("not_name_words"):

@@ -37,7 +37,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
 def _kin() -> re.Pattern[str]:
     """A family or household word, then a name: ``Husband Kasun``, ``son Ammar``, ``daughter tess``."""
     kin = "|".join(re.escape(k) for k in sorted(data()["kinship_nouns"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?i:{kin})[ \t]*,?[ \t]+(?:({name_run(1, 3)})|([a-z][a-z'\-]+))(?![\w\-])")
+    return re.compile(rf"(?<![\w\-])(?i:{kin})(?:[ \t]*,?[ \t]+|[ \t]*\([ \t]*)"  # "son Ammar", "Dad (Fadi)"
+                      rf"(?:({name_run(1, 3)})|([a-z][a-z'\-]+))(?![\w\-])")
 
 
 def _kin_names(text: str, places: frozenset[int]) -> Iterable[tuple[int, int]]:
