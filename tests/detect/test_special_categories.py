@@ -399,3 +399,12 @@ def test_an_origin_no_list_knows_said_of_a_person_is_an_ethnicity(detector, sent
 ])
 def test_an_office_a_party_or_an_ordinary_word_after_is_is_no_ethnicity(detector, sentence):
     assert ethnicities(detector, sentence + "\n") == []
+
+
+def test_an_opinion_in_a_long_notes_cell_belongs_to_the_row_it_is_on(detector):
+    text = ("Name                 Mem. no.       Notes from the doorstep\n"
+            "-------------------  ------------   ---------------------------------------------\n"
+            "GOVIER, Blossom      BGW-0312-054   Lovely. Orchard out the back. Brought us cider. On the list "
+            "for a new knee so can't deliver. Reckons the Greens are the only ones talking sense about the river.\n")
+    assert "Reckons the Greens are the only ones talking sense about the river" in opinions(detector, text)
+

@@ -21,10 +21,12 @@ from .base import CodeRecognizer
 
 #: How far a clause runs at most after its verb.
 CLAUSE_REACH = 110
+#: Verbs of saying: where another verb follows before the subject, the opinion starts there.
+_SAYING = frozenset({"said", "says", "say"})
 #: How close the political subject must follow a verb of going or being in (``opinion_near_verbs``).
 NEAR = 30
 #: Where a clause ends: punctuation that closes it, a quotation mark, a cell gap, a blank line, "but".
-_END = re.compile(r"[.;:!?()\[\]\"\u201c\u201d,]|\t| {3,}|\n[ \t]*\n|\s+but\b")
+_END = re.compile(r"[.;:!?()\[\]\"\u201c\u201d,]|\t|(?<!\n) {3,}|\n[ \t]*\n|\s+but\b")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -57,8 +59,8 @@ class OpinionClauseRecognizer(CodeRecognizer):
             end = stop.start() if stop else min(len(text), m.end() + CLAUSE_REACH)
             clause = text[m.end():end]
             topic = topics.search(clause)
-            if not topic or verbs.search(clause, 0, topic.start()):
-                continue  # no political subject; or a nearer verb starts it ("said she" + "thinks the ...")
+            if not topic or (m.group().lower() in _SAYING and verbs.search(clause, 0, topic.start())):
+                continue  # no political subject; or a verb after "said" starts it ("said she" + "thinks the ...")
             if topic.start() > NEAR and " ".join(m.group().lower().split()) in _near_verbs():
                 continue  # "went over to her table and ... refugees": the subject is not where he went
 
