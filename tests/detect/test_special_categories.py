@@ -367,6 +367,18 @@ def test_a_clause_of_holding_saying_or_doing_that_names_a_political_subject_is_a
     assert opinion in opinions(detector, sentence + "\n")
 
 
+@pytest.mark.parametrize("sentence, opinion", [
+    ("Ms Ann Ash thinks the council should take the leisure centre back in-house.",
+     "thinks the council should take the leisure centre back in-house"),
+    ("Mr Bo Lee would rather see the depot sold than another penny cut from adult social care.",
+     "would rather see the depot sold than another penny cut from adult social care"),
+    ("Mrs Di Roe has opposed every academy conversion in Wiltshire since 2010.",
+     "opposed every academy conversion in Wiltshire since 2010"),
+])
+def test_a_view_held_on_public_affairs_is_an_opinion(detector, sentence, opinion):
+    assert any(opinion in o for o in opinions(detector, sentence + "\n"))
+
+
 @pytest.mark.parametrize("sentence", [
     "He said the council had not replied to the branch.",
     "She thinks the meeting went well and wants the minutes by Friday.",

@@ -8,7 +8,10 @@ should be abolished``. A verb of holding, saying, backing or doing (``opinion_ve
 stop, semicolon, comma, bracket, line gap or "but"), and counts only when that clause names
 a political subject: a policy or cause (``political_topics``, any case) or a party or
 movement whose name is also a word (``political_names``, as written: ``Reform``, not "reform
-of the rules"). Whether it is about a person is left to :mod:`..tie`.
+of the rules"). After a verb of holding a view (``opinion_holding_verbs``: ``thinks``, ``would
+rather``, ``opposes``), public affairs count too (``civic_topics``: ``thinks the council should
+take the leisure centre back in-house``), never after one of saying ("said the council had not
+replied"). Whether it is about a person is left to :mod:`..tie`.
 """
 from __future__ import annotations
 
@@ -35,12 +38,18 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = data()
     verbs = re.compile(rf"(?i)(?<![\w'\u2019-])(?:{_alternation(d['opinion_verbs'])})(?![\w'\u2019-])")
     topics = re.compile(rf"(?<![\w-])(?:(?i:{_alternation(d['political_topics'])})|"
                         rf"(?:{_alternation(d['political_names'])}))(?![\w-])")
-    return verbs, topics
+    civic = re.compile(rf"(?i)(?<![\w-])(?:{_alternation(d['civic_topics'])})(?![\w-])")
+    return verbs, topics, civic
+
+
+@lru_cache(maxsize=1)
+def _holding_verbs() -> frozenset[str]:
+    return frozenset(" ".join(v.lower().split()) for v in data()["opinion_holding_verbs"])
 
 
 @lru_cache(maxsize=1)
@@ -53,12 +62,14 @@ class OpinionClauseRecognizer(CodeRecognizer):
     SCORE = 0.5
 
     def spans(self, text, nlp_artifacts) -> Iterable[tuple[int, int, dict]]:
-        verbs, topics = _patterns()
+        verbs, topics, civic = _patterns()
         for m in verbs.finditer(text):
             stop = _END.search(text, m.end(), min(len(text), m.end() + CLAUSE_REACH))
             end = stop.start() if stop else min(len(text), m.end() + CLAUSE_REACH)
             clause = text[m.end():end]
             topic = topics.search(clause)
+            if not topic and " ".join(m.group().lower().split()) in _holding_verbs():
+                topic = civic.search(clause)  # "thinks the council should take the leisure centre back"
             if not topic or (m.group().lower() in _SAYING and verbs.search(clause, 0, topic.start())):
                 continue  # no political subject; or a verb after "said" starts it ("said she" + "thinks the ...")
             if topic.start() > NEAR and " ".join(m.group().lower().split()) in _near_verbs():
