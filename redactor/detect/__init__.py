@@ -96,10 +96,13 @@ class Detector:
             people.add(words, whole=True)
         candidates = [f for f in raw if f.entity_type == "PERSON"
                       and _is_person_candidate(doc.text, f, addresses, places, place_words)]
-        if is_release(doc.text) and all(f.recognizer in WEAK_LONE_RECOGNIZERS for f in candidates):
+        if is_release(doc.text) and all(f.recognizer in WEAK_LONE_RECOGNIZERS
+                                        or (f.recognizer == "RoleNameRecognizer" and not _speaks(doc.text, f))
+                                        for f in candidates):
             # a release for publication names the people it quotes with a title or a role ("Cllr Jane Okoro,
-            # leader of ..."); words a guessing recognizer alone took for names are its places, things and
-            # the history it recalls ("Failsworth and Ashton", "the Jarrow Crusade", "Ellen Wilkinson")
+            # leader of ..., said"); words a guessing recognizer alone took for names, and people it gives
+            # a role but does not quote, are its places, things and the history it recalls ("Failsworth and
+            # Ashton", "the Jarrow Crusade", "Ellen Wilkinson", "William Ewart, the Member for Dumfries Burghs")
             candidates = []
         for f in candidates:
             words = name_words(doc.text[f.start:f.end])
@@ -246,6 +249,19 @@ _AFFILIATION = re.compile(
     r"\s+(?:of|for|in|at)\s+(?:the\s+)?|(?:active|involved)\s+in\s+(?:the\s+)?|(?:supports?|supported|backs?|"
     r"backed|joined|rejoined|signed(?:\s+up\s+to)?|stood\s+(?:on|for)|voting|voted|votes?|leaning)\s+"
     r"(?:(?:for\s+)?the\s+|for\s+)?))$")
+
+
+#: A person a release quotes: a verb of saying or a quotation after the name, within its sentence or two.
+_SAYS = re.compile(r"\b(?:said|says|added|adds|commented|comments|explained|told|tells|continued|spoke)\b"
+                   r"|[:,][ \t]*[\"\u201c]|[\"\u201d][ \t]*$")
+SPEAKS_REACH = 160
+
+
+def _speaks(text: str, f: Finding) -> bool:
+    """Whether a release quotes the person found at ``f`` (the spokespeople it names are personal data;
+    the history it recalls is not)."""
+    return (_SAYS.search(text, f.end, min(len(text), f.end + SPEAKS_REACH)) is not None
+            or re.search(r"\b(?:said|says)[ \t]+$", text[max(0, f.start - 12):f.start]) is not None)
 
 
 def _widen_back(before: re.Pattern[str], text: str, f: Finding) -> Finding:

@@ -70,3 +70,22 @@ def test_a_titled_name_in_a_release_is_still_a_person(detector):
     text = RELEASE + "Cllr Jane Okoro, leader of the council, said the routes would be saved.\n"
     doc = PlainText().read(text.encode(), "x.txt")
     assert any(f.entity_type == "PERSON" for f in detector.detect(doc))
+
+
+def test_a_historical_figure_with_a_role_in_a_release_is_history_not_personal_data(detector):
+    text = RELEASE + ("The Act was steered through Parliament by William Ewart, the Member for Dumfries\n"
+                      "Burghs, in 1850. Libraries have been free to use ever since.\n")
+    doc = PlainText().read(text.encode(), "x.txt")
+    assert detector.detect(doc) == []
+
+
+def test_a_spokesperson_named_with_a_role_in_a_release_is_still_a_person(detector):
+    text = RELEASE + 'Jane Okoro, the campaign organiser, added: "We will not let these routes go."\n'
+    doc = PlainText().read(text.encode(), "x.txt")
+    assert any(f.entity_type == "PERSON" for f in detector.detect(doc))
+
+
+def test_a_councillor_named_by_title_in_a_release_is_a_person_even_unquoted(detector):
+    text = RELEASE + "Cllr Jane Okoro opened the new library on Saturday.\n"
+    doc = PlainText().read(text.encode(), "x.txt")
+    assert any(f.entity_type == "PERSON" for f in detector.detect(doc))
