@@ -304,20 +304,27 @@ class People:
         for m in _ALIAS_STATED.finditer(text):
             # within reach, or anywhere earlier on its line (a register row: "Name   ...   Known as Geordie")
             line_start = text.rfind("\n", 0, m.start()) + 1
-            window = text[min(line_start, max(0, m.start() - ALIAS_REACH)):m.start()]
-            best, best_end = None, -1
-            for person in self.people:
-                for form in person.forms:
-                    if len(form) < 2:
-                        continue
-                    for order in (form, (form[-1], *form[:-1])):  # as written, or family name first
-                        words = r",?[ \t]*\n?[ \t]*".join(re.escape(w) for w in order)
-                        for hit in re.finditer(rf"(?<![\w\-]){words}(?![\w\-])", window, re.I):
-                            if hit.end() > best_end:
-                                best, best_end = person, hit.end()
-            nickname = m.group(1)
-            if best is not None and not is_stop(nickname):
-                best.aliases.add(nickname)
+            best = self._named_last(text[min(line_start, max(0, m.start() - ALIAS_REACH)):m.start()])
+            if best is not None and not is_stop(m.group(1)):
+                best.aliases.add(m.group(1))
+        for m in _NICK_IN_A_CELL.finditer(text):  # TEAHAN, Maurice   ...   "Mossie". Is still Tory
+            best = self._named_last(text[text.rfind("\n", 0, m.start()) + 1:m.start()])
+            if best is not None and not is_stop(m.group(1)):
+                best.aliases.add(m.group(1))
+
+    def _named_last(self, window: str) -> Person | None:
+        """The person whose full name (as written, or family name first) stands last in ``window``."""
+        best, best_end = None, -1
+        for person in self.people:
+            for form in person.forms:
+                if len(form) < 2:
+                    continue
+                for order in (form, (form[-1], *form[:-1])):  # as written, or family name first
+                    words = r",?[ \t]*\n?[ \t]*".join(re.escape(w) for w in order)
+                    for hit in re.finditer(rf"(?<![\w\-]){words}(?![\w\-])", window, re.I):
+                        if hit.end() > best_end:
+                            best, best_end = person, hit.end()
+        return best
 
     def _initials_in_use(self, text: str) -> None:
         """Initials standing alone that are those of exactly one person named in full: a note or an e-mail
@@ -442,7 +449,7 @@ def letter_runs(text: str) -> Mapping[str, list[int]]:
 _CAPITALS = re.compile(rf"(?<![\w\-/.#&])((?:{UPPER}\.){{2,3}}|{UPPER}{{2,3}})(?![\w\-/#&]|\.\w)")
 #: A nickname in quotes in brackets after a name: ``Siriporn Chaiyaporn ("Ploy")``.
 _NICK_AFTER = re.compile(rf"[ \t]*\([ \t]*[\"\u201c]({NAME_WORD})[\"\u201d]"
-                         r"(?:[ \t]+[^()\"\u201c\u201d\n]{1,40})?[ \t]*\)")  # ("Nanju" to most of the branch)
+                         r"(?:,?[ \t]+[^()\"\u201c\u201d\n]{1,40})?[ \t]*\)")  # ("Nanju" to most of the branch)
 #: A person's initials, a particle's in lower case included: ``PN``, ``MvD``, ``AaG``.
 _INITIALS = rf"{UPPER}(?:{UPPER}|[a-z]{{1,2}}{UPPER}){{1,3}}"
 #: Initials that speak, as interview notes write them: ``AP: I was not there.``, ``MF asked again.``
@@ -462,8 +469,10 @@ _SPEAKER_INITIALS = re.compile(
 _CALLED_AFTER = "|".join(rf"(?<=\b{w} )" for w in ("is", "was", "are", "were", "be", "been", "being", "also", "often",
                                                     "usually", "always", "everyone", "who", "man", "woman", "lad",
                                                     "girl", "guy", "bloke", "member", "neighbour", "friend", "just"))
+#: A nickname in quotes opening a notes cell of a person's row: ``   "Mossie". Is still Tory``.
+_NICK_IN_A_CELL = re.compile(rf"(?:\t| {{3,}})[\"\u201c]({NAME_WORD})[\"\u201d][.,;:]")
 _ALIAS_STATED = re.compile(
-    rf"\b(?:(?i:known)(?:\s+(?:in|at|to|around|among)\s+[^\"\u201c\n(),.]{{1,30}}?)?\s+as|calls?(?:\s+(?:him|her|them))?"
+    rf"\b(?:(?i:known)(?:\s+(?:in|at|to|around|among)\s+[^\"\u201c\n(),.]{{1,30}}?)?\s+as|calls?(?:\s+(?:him|her|them|me|us))?"
     rf"|(?:{_CALLED_AFTER})called|nicknamed|goes\s+by)\s+[\"'\u201c\u2018]?({NAME_WORD})(?![\w\-])")
 #: How far before the cue the name may stand.
 ALIAS_REACH = 60

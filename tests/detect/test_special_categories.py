@@ -420,3 +420,26 @@ def test_an_opinion_in_a_long_notes_cell_belongs_to_the_row_it_is_on(detector):
             "for a new knee so can't deliver. Reckons the Greens are the only ones talking sense about the river.\n")
     assert "Reckons the Greens are the only ones talking sense about the river" in opinions(detector, text)
 
+
+
+def found_types(detector, text):
+    doc = PlainText().read(text.encode(), "x.txt")
+    return {(f.entity_type, doc.text[f.start:f.end]) for f in detector.detect(doc)}
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Mr Kel Masanja: twin of Doto. Sukuma, from Mwanza. PCS rep.", "ETHNICITY", "Sukuma"),
+    ("You told the panel, Ms Ama Yakubu, that you are Dagomba, from Tamale.", "ETHNICITY", "Dagomba"),
+    ("Ms Ada Crane wrote: I am a Spiritual Baptist and I do not hold with it.", "RELIGION", "Spiritual Baptist"),
+    ("Mr Ali Hasan was abroad on ziyarat to Karbala in August.", "RELIGION", "ziyarat to Karbala"),
+    ("Mr Finbarr Hay is NEU district secretary at the school.", "TRADE_UNION", "NEU district secretary"),
+    ("Mr Don Tait had a triple bypass in March.", "HEALTH", "triple bypass"),
+    ("Mrs Ada Crane has glaucoma and the screen hurts.", "HEALTH", "glaucoma"),
+    ("Ms Tia Rowe was seven months pregnant at the time.", "HEALTH", "seven months pregnant"),
+    ("Ms Tia Rowe will give hers by phone, with her fiancée, Ms Jo Tebbutt.", "SEXUAL_ORIENTATION", "her fiancée"),
+    ("Mr Yusuf Lokhandwala: reminder of conduct; treasurer training.", "SANCTION", "treasurer training"),
+    ("The Group has withdrawn the group whip from Cllr Dan Wolf.", "SANCTION", "withdrawn the group whip"),
+])
+def test_special_categories_and_sanctions_as_members_and_panels_write_them(detector, text, kind, value):
+    # a finding may run on to the end of its clause ("triple bypass in March")
+    assert any(k == kind and v.startswith(value) for k, v in found_types(detector, text + "\n"))

@@ -210,3 +210,18 @@ def test_a_name_in_brackets_after_a_family_word_or_before_its_initials(detector,
 
 def test_an_ordinary_word_before_initials_is_no_name(detector):
     assert person_texts(detector, "The Finance (FC) and Audit (AC) reports were agreed.") == []
+
+
+@pytest.mark.parametrize("text, nickname", [
+    ('Name                Tel               VI    Notes\n'
+     'Teahan, Maurice     07700 900 147     C     "Mossie". Is still Tory.\n\nMossie rang back.\n', "Mossie"),
+    ("1. My name is Bernadette Gildea and everyone calls me Bernie. Bernie agreed.\n", "Bernie"),
+    ('Ms Neena Quested ("Neen", as she asked to be called) was shown it. Neen said no.\n', "Neen"),
+])
+def test_a_nickname_a_document_states_is_the_persons_everywhere(detector, text, nickname):
+    assert person_texts(detector, text).count(nickname) == 2
+
+
+def test_initials_ending_a_paragraph_sign_it_but_an_acronym_does_not(detector):
+    assert person_texts(detector, "Where a member asked me not to, I did not. IMK\n\n1. Attendees\n") == ["IMK"]
+    assert person_texts(detector, "The matter goes to the NEC.\n\nIt was agreed. AOB\n\nNone.\n") == []

@@ -146,17 +146,20 @@ _REFERENCE_INITIALS = re.compile(
     rf"(?:/(?-i:({_INITIALS})))?\)")
 
 
-#: A dotted initial ending a paragraph after a sentence, as a note's writer signs it: ``... it is. H.``,
-#: ``That's everything. - J.`` (never ``A.``/``I.``, nor a letter after a word: ``Annex C.``).
-_INITIAL_ENDS_PARAGRAPH = re.compile(r"(?<=[.!?])[ \t]+(?:[-\u2013\u2014][ \t]*)?([B-HJ-WYZ]\.)"
+#: A dotted initial, or initials, ending a paragraph after a sentence, as a note's writer signs it: ``... it is.
+#: H.``, ``That's everything. - J.``, ``... I did not. IMK`` (never ``A.``/``I.``, an acronym, nor a letter after a
+#: word: ``Annex C.``).
+_INITIAL_ENDS_PARAGRAPH = re.compile(r"(?<=[.!?])[ \t]+(?:[-\u2013\u2014][ \t]*)?([B-HJ-WYZ]\.|[A-Z]{2,4})"
                                      r"(?=[ \t]*(?:\n[ \t]*\n|\Z))")
 
 
 def _bare_sign_offs(text: str) -> Iterable[tuple[int, int]]:
     """Names and initials signing off a message of an e-mail chain (only in text with message headers), and
     a dotted initial ending a paragraph after a sentence (in any text)."""
+    blocked = word_set("acronyms") | word_set("not_name_words")
     for m in _INITIAL_ENDS_PARAGRAPH.finditer(text):
-        yield m.start(1), m.end(1)
+        if m.group(1).endswith(".") or m.group(1).lower() not in blocked:  # "... I did not. IMK", never "... NEC"
+            yield m.start(1), m.end(1)
     if not re.search(r"(?im)^[ \t]*(?:\d{1,2}[.)][ \t]*)?(?:from|sent)[ \t]*:", text):
         return
     for m in _BARE_SIGN_OFF.finditer(text):
