@@ -34,7 +34,7 @@ from .recognizers.proper_noun_name import GEO_LABELS
 from .roles import assign_roles
 from .tie import tied_to_person
 from .types import canonical, kind
-from .vocabulary import data, follows_an_article, looks_like_name, place_word_follows, word_set
+from .vocabulary import data, follows_an_article, looks_like_name, place_word_follows, used_as_a_modifier, word_set
 
 __all__ = ["Detector", "KnownPerson", "DEFAULT_MODEL"]
 
@@ -240,6 +240,8 @@ def _is_person_candidate(text: str, f: Finding, addresses: bytearray, places: se
         return False  # "Robin Hood's Bay", "Daisy Nook": a place named after someone
     if f.recognizer in WEAK_NAME_RECOGNIZERS and any(w.lower() in place_words for w in words):
         return False  # "Greater Manchester": a word the NER calls a place elsewhere in the document
+    if f.recognizer in WEAK_LONE_RECOGNIZERS and used_as_a_modifier(text, value):
+        return False  # "Stranraer", where the document also writes "the Stranraer forum"
     return True
 
 

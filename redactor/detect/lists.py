@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from .gazetteer import is_only_a_word
-from .vocabulary import NAME_WORD, PARTICLES, titles_pattern, word_set
+from .vocabulary import NAME_WORD, PARTICLES, titles_pattern, used_as_a_modifier, word_set
 
 #: Spaces, or one line break with spaces around it.
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
@@ -64,12 +64,12 @@ def listed_people(text: str, people: Iterable[tuple[int, int]], places: frozense
 def _neighbours(text: str, start: int, end: int, places: frozenset[str]) -> list[tuple[int, int]]:
     out = []
     after = _AFTER.match(text, end)
-    if after and _is_name(after.group("name"), places):
+    if after and _is_name(after.group("name"), places) and not used_as_a_modifier(text, after.group("name")):
         out.append((after.start("name"), after.end("name")))
     out.extend(_bullet_neighbours(text, start, end, places))
     paragraph_start = text.rfind("\n\n", 0, start) + 1
     before = _BEFORE.search(text, max(paragraph_start, start - REACH), start)
-    if before and _is_name(before.group("name"), places):
+    if before and _is_name(before.group("name"), places) and not used_as_a_modifier(text, before.group("name")):
         out.append((before.start("name"), before.end("name")))
     return out
 

@@ -74,6 +74,18 @@ def follows_an_article(text: str, start: int) -> bool:
     return _ARTICLE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
+#: Nouns a surname stands before after "the" and stays a person's: "the Okafor family", "the Jones case".
+_FAMILY_NOUNS = ("family|families|case|cases|household|twins|brothers|sisters|children|kids|boys|girls|"
+                 "complaint|complaints|matter|file|home|house|report|statement|letter|appeal|hearing|papers")
+
+
+def used_as_a_modifier(text: str, value: str) -> bool:
+    """Whether the document writes ``value`` elsewhere as the name of a place or thing before a noun:
+    ``the Stranraer forum``, ``the Stranraer rows`` (never ``the Okafor family``)."""
+    words = r"\s+".join(re.escape(w) for w in value.split())
+    return re.search(rf"\b[Tt]he\s+{words}\s+(?!(?:{_FAMILY_NOUNS})\b)[a-z]{{3,}}\b", text) is not None
+
+
 def place_word_follows(text: str, end: int, skip_one: bool = False) -> bool:
     """Whether a place word (``place_words``) comes right after ``end``, or with ``skip_one`` after one more
     capitalised word: ``Jordan Well leisure pool``, ``Chester Road``."""

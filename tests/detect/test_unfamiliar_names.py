@@ -225,3 +225,15 @@ def test_a_nickname_a_document_states_is_the_persons_everywhere(detector, text, 
 def test_initials_ending_a_paragraph_sign_it_but_an_acronym_does_not(detector):
     assert person_texts(detector, "Where a member asked me not to, I did not. IMK\n\n1. Attendees\n") == ["IMK"]
     assert person_texts(detector, "The matter goes to the NEC.\n\nIt was agreed. AOB\n\nNone.\n") == []
+
+
+def test_a_word_the_document_writes_as_a_place_before_a_noun_is_no_name(detector):
+    text = ("The rows come from three forums (Dumfries, Newton Stewart and Stranraer) this autumn.\n"
+            "2. Note on the Stranraer forum\n\nThe Stranraer forum was the liveliest.\n")
+    assert "Stranraer" not in person_texts(detector, text)
+
+
+def test_a_surname_before_family_is_still_a_person(detector):
+    text = "Mr Tomasz Okafor-Blane complained. The Okafor-Blane family live at the end of the road.\n"
+    assert person_texts(detector, text).count("Okafor-Blane") == 1 or "Tomasz Okafor-Blane" in person_texts(
+        detector, text)
