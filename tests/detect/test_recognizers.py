@@ -249,3 +249,8 @@ def test_words_before_a_town_that_do_not_start_the_line_are_no_address(detector)
     addresses = [v for t, v in found(detector, "We all met at the hall and then in Bridgwater TA6 6JR.\n")
                  if t == "ADDRESS"]
     assert not any("hall" in a for a in addresses)
+
+
+def test_a_day_month_and_short_year_in_a_tab_separated_cell_is_one_date(detector):
+    text = "Restrictions for Mr Tom Bray:\nWhat\tFrom\tEffect\nAttend Party mtgs\t01 Jul 25\tno CLP meetings\n"
+    assert ("DATE", "01 Jul 25") in found(detector, text)

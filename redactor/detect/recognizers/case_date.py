@@ -28,8 +28,8 @@ _ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes|s)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)"
 _DAY = rf"(?:{_WEEKDAY}(?:day)?\.?,?\s+)?"
 #: A year after a day and month: "2025", "'25", and "25" unless a lower-case word follows ("2 June 25 people");
-#: a table's column gap may follow ("01 Jul 25      no meetings").
-_YEAR = r"(?:\d{4}|['\u2019]\d{2}|\d{2}(?![ \t][a-z]))"
+#: a table's column gap or a tab may follow ("01 Jul 25      no meetings", "01 Jul 25<tab>no meetings").
+_YEAR = r"(?:\d{4}|['\u2019]\d{2}|\d{2}(?! [a-z]))"
 DATE = re.compile(
     rf"\b{_DAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|-|\u2013|&)\s*)?"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+{_YEAR})?\b"
