@@ -74,7 +74,8 @@ VARIANTS = {"v1": "dev", "v2": "dev", "v3": "heldout", "v4": "heldout", "v5": "d
             "v13": "dev", "v14": "dev", "v15": "dev", "v16": "dev",
             "v17": "dev", "v18": "dev", "v19": "dev", "v20": "dev",
             "v21": "dev", "v22": "dev",
-            "v23": "dev", "v24": "dev"}
+            "v23": "dev", "v24": "dev",
+            "v25": "dev", "v26": "dev"}
 
 TYPES = [
     "PERSON", "EMAIL", "PHONE", "ADDRESS", "POSTCODE", "DATE", "NINO",

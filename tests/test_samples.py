@@ -38,7 +38,8 @@ SPLIT = {"v1": "dev", "v2": "dev", "v3": "heldout", "v4": "heldout", "v5": "dev"
          "v7": "dev", "v8": "dev", "v9": "dev", "v10": "dev", "v11": "dev", "v12": "dev",
          "v13": "dev", "v14": "dev", "v15": "dev", "v16": "dev", "v17": "dev", "v18": "dev",
          "v19": "dev", "v20": "dev", "v21": "dev", "v22": "dev",
-         "v23": "dev", "v24": "dev"}
+         "v23": "dev", "v24": "dev",
+         "v25": "dev", "v26": "dev"}
 NAMES = [f"{k}-{v}" for k in gen.KINDS for v in SPLIT]
 # first names that are also ordinary words; deliberately used in both splits
 SHARED_WORD_NAMES = {"rose", "mark", "will", "hope"}
