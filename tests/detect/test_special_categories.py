@@ -374,6 +374,10 @@ def test_a_clause_of_holding_saying_or_doing_that_names_a_political_subject_is_a
      "would rather see the depot sold than another penny cut from adult social care"),
     ("Mrs Di Roe has opposed every academy conversion in Wiltshire since 2010.",
      "opposed every academy conversion in Wiltshire since 2010"),
+    ("Mr Bo Lee thinks the county should never have closed the tip.", "thinks the county should never have closed the tip"),
+    ("Ms Ann Ash joined from the Greens after the 2024 election.", "joined from the Greens after the 2024 election"),
+    ("Mr Cy Day went Reform after last summer.", "went Reform after last summer"),
+    ("Mrs Eve Fry has been a member of the European Movement for years.", "member of the European Movement for years"),
 ])
 def test_a_view_held_on_public_affairs_is_an_opinion(detector, sentence, opinion):
     assert any(opinion in o for o in opinions(detector, sentence + "\n"))
@@ -384,6 +388,8 @@ def test_a_view_held_on_public_affairs_is_an_opinion(detector, sentence, opinion
     "She thinks the meeting went well and wants the minutes by Friday.",
     "He went to the reform of the rules session at conference.",
     "Mrs Okafor wants to rejoin after her arrears are cleared.",
+    "Mr Abel Hart wants a postal vote form for his mother.",
+    "Mr Abel Hart joined the branch in May and went to the shops after.",
 ])
 def test_a_clause_with_no_political_subject_is_no_opinion(detector, sentence):
     assert opinions(detector, sentence + "\n") == []
