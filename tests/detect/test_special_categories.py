@@ -449,3 +449,23 @@ def found_types(detector, text):
 def test_special_categories_and_sanctions_as_members_and_panels_write_them(detector, text, kind, value):
     # a finding may run on to the end of its clause ("triple bypass in March")
     assert any(k == kind and v.startswith(value) for k, v in found_types(detector, text + "\n"))
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Ms Awa Sene is Serer and has asked for letters by e-mail.", "ETHNICITY", "Serer"),
+    ("Kerubo Onsongo is Kisii, came over from Kenya in 2010.", "ETHNICITY", "Kisii"),
+    ("Mr Kamal Uddin is a Unite steward at Brintons.", "TRADE_UNION", "Unite steward at Brintons"),
+    ("Mrs Lyn Fox is a member of the Chartered Society of Physiotherapy.", "TRADE_UNION",
+     "a member of the Chartered Society of Physiotherapy"),
+    ("Mr Rhys Dewes wrote: I have osteoporosis and cannot stand for long.", "HEALTH", "osteoporosis"),
+    ("Mr Piotr Nowak goes to the Polish Mass at St Marie's on Sundays.", "RELIGION", "goes to the Polish Mass at St Marie's"),
+    ("Mr Jo Kemish: formal warning; equality and respect training.", "SANCTION", "equality and respect training"),
+    ("Mr Jo Kemish is barred from holding office in the branch for twelve months.", "SANCTION",
+     "barred from holding office in the branch for twelve months"),
+])
+def test_more_special_categories_and_sanctions_as_records_write_them(detector, text, kind, value):
+    assert any(k == kind and v.startswith(value) for k, v in found_types(detector, text + "\n"))
+
+
+def test_a_name_after_is_is_no_origin(detector):
+    assert not any(k == "ETHNICITY" for k, _ in found_types(detector, "The chair is Susan, and she spoke.\n"))
