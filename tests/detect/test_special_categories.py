@@ -7,8 +7,7 @@ CANVASS = "Canvass returns, Blackwell ward, Saturday\n\n"
 
 
 def opinions(detector, text):
-    doc = PlainText().read(text.encode(), "x.txt")
-    return [doc.text[f.start:f.end] for f in detector.detect(doc) if f.entity_type == "POLITICAL_OPINION"]
+    return [value for value, kind in found_of(detector, text) if kind == "POLITICAL_OPINION"]
 
 
 @pytest.mark.parametrize("note, party", [
@@ -396,8 +395,7 @@ def test_a_clause_with_no_political_subject_is_no_opinion(detector, sentence):
 
 
 def ethnicities(detector, text):
-    doc = PlainText().read(text.encode(), "x.txt")
-    return [doc.text[f.start:f.end] for f in detector.detect(doc) if f.entity_type == "ETHNICITY"]
+    return [value for value, kind in found_of(detector, text) if kind == "ETHNICITY"]
 
 
 @pytest.mark.parametrize("sentence, origin", [
@@ -429,8 +427,7 @@ def test_an_opinion_in_a_long_notes_cell_belongs_to_the_row_it_is_on(detector):
 
 
 def found_types(detector, text):
-    doc = PlainText().read(text.encode(), "x.txt")
-    return {(f.entity_type, doc.text[f.start:f.end]) for f in detector.detect(doc)}
+    return {(kind, value) for value, kind in found_of(detector, text)}
 
 
 @pytest.mark.parametrize("text, kind, value", [
