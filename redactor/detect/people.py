@@ -472,7 +472,8 @@ _CALLED_AFTER = "|".join(rf"(?<=\b{w} )" for w in ("is", "was", "are", "were", "
 #: A nickname in quotes opening a notes cell of a person's row: ``   "Mossie". Is still Tory``.
 _NICK_IN_A_CELL = re.compile(rf"(?:\t| {{3,}})[\"\u201c]({NAME_WORD})[\"\u201d][.,;:]")
 _ALIAS_STATED = re.compile(
-    rf"\b(?:(?i:known)(?:\s+(?:in|at|to|around|among)\s+[^\"\u201c\n(),.]{{1,30}}?)?\s+as|calls?(?:\s+(?:him|her|them|me|us))?"
+    rf"\b(?:(?i:known)(?:\s+(?:in|at|to|around|among)\s+[^\"\u201c\n(),.]{{1,30}}?)?\s+as|(?i:real\s+name)"
+    rf"|refers?\s+to\s+(?:you|him|her|them)(?:\s+throughout)?\s+as|calls?(?:\s+(?:him|her|them|me|us))?"
     rf"|(?:{_CALLED_AFTER})called|nicknamed|goes\s+by)\s+[\"'\u201c\u2018]?({NAME_WORD})(?![\w\-])")
 #: How far before the cue the name may stand.
 ALIAS_REACH = 60

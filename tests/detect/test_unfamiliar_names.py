@@ -237,3 +237,21 @@ def test_a_surname_before_family_is_still_a_person(detector):
     text = "Mr Tomasz Okafor-Blane complained. The Okafor-Blane family live at the end of the road.\n"
     assert person_texts(detector, text).count("Okafor-Blane") == 1 or "Tomasz Okafor-Blane" in person_texts(
         detector, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ('A205-1194   was "FUNG WAI MING RAYMOND". Moved from Hong Kong 2020.\n', "FUNG WAI MING RAYMOND"),
+    ('A184-7720   was "FERREIRA, JOAO M". Prefers Portuguese on the phone.\n', "FERREIRA, JOAO M"),
+])
+def test_a_name_as_a_record_had_it_before_is_a_name(detector, text, name):
+    assert name in person_texts(detector, text)
+
+
+def test_a_quoted_marking_after_was_is_no_name(detector):
+    assert person_texts(detector, 'The file was "STRICTLY CONFIDENTIAL" until May.\n') == []
+
+
+def test_the_name_a_complaint_calls_someone_is_theirs(detector):
+    text = ('Dear Mr Tariq Azam,\nIn her complaint Mrs Pearsall refers to you throughout as "Taz", which we '
+            "understand is the name you use. Taz denies it.\n")
+    assert person_texts(detector, text).count("Taz") == 2

@@ -40,6 +40,10 @@ _FAMILY_FIRST = re.compile(rf"(?<![\w\-])([A-Z]{{2,}}) ({NAME_WORD}(?: {NAME_WOR
 
 #: A stretch of a run between a table's cell gaps (a tab, or three spaces or more).
 _CELL_PIECE = re.compile(r"(?:(?!\t| {3}).)+", re.S)
+#: A name as a record had it before, quoted in capitals: ``was "FUNG WAI MING RAYMOND"``,
+#: ``entered as "FERREIRA, JOAO M"``.
+_FORMER_FORM = re.compile(r"\b(?:was|were|formerly|previously|entered\s+as|listed\s+as|recorded\s+as)[ \t]+"
+                          r"[\"\u201c]([A-Z][A-Z'\-]+(?:,?[ \t]+[A-Z][A-Z'\-]*){1,4})[\"\u201d]")
 #: One name word and, in brackets right after it, initials that start with its letter: ``Hebe (HC)``.
 _WITH_ITS_INITIALS = re.compile(rf"(?<![\w\-'\u2019.])({NAME_WORD})[ \t]*\([ \t]*([A-Z]{{2,3}})[ \t]*[),]")
 #: ``, who`` after a name: a person is meant (``Lhamu, who took the minutes``), never in ``who knows``.
@@ -211,6 +215,11 @@ class GivenNameRecognizer(CodeRecognizer):
                 if _names_a_person(words) and not _a_place_here(text, start, end, nlp_artifacts):
                     yield start, end, {}
         yield from _lone_given_names(getattr(nlp_artifacts, "tokens", None))
+        for m in _FORMER_FORM.finditer(text):  # 'was "FUNG WAI MING RAYMOND"': a record's earlier form of a name
+            words = re.split(r"[\s,]+", m.group(1).strip())
+            if (not any(w.lower() in word_set("not_name_words") for w in words)
+                    and not all(is_ordinary_word(w) for w in words)):
+                yield m.start(1), m.end(1), {"recognizer": VOUCHED}
         for m in _WITH_ITS_INITIALS.finditer(text):  # "Notes from Hebe (HC):": a first name and its initials
             word = m.group(1)
             if (m.group(2)[0] == word[0] and (not is_ordinary_word(word) or is_given_name(word))
