@@ -195,7 +195,7 @@ def parse_inline(src: str, where: str) -> Rich:
         raise ValueError(f"{where}: unclosed span in {src!r}")
     flush_run()
     out.text = "".join(buf)
-    for s, e, typ, _ in out.spans:
+    for s, e, _typ, _ in out.spans:
         piece = out.text[s:e]
         if piece != piece.strip():
             raise ValueError(f"{where}: span {piece!r} has outer whitespace")
