@@ -291,10 +291,17 @@ def _with_lead(text: str, f: Finding) -> Finding:
     return _widen_back(_lead(f.entity_type), text, f)
 
 
-_CLAUSE_STOP = re.compile(r"[.;,:!?\t()\[\]\"\u201c\u201d]| {2,}|\n(?=[ \t]*\S)"
-                          r"|\s+(?:but|and|because|although|while|so|is|was|are|were|which|who)\b")
+#: Words that start a new clause.
+_CLAUSE_WORDS = ("but", "and", "because", "although", "while", "so", "is", "was", "are", "were", "which", "who")
+
+
+def _clause_stop(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(r"[.;,:!?\t()\[\]\"\u201c\u201d]| {2,}|\n(?=[ \t]*\S)" rf"|\s+(?:{'|'.join(words)})\b")
+
+
+_CLAUSE_STOP = _clause_stop(_CLAUSE_WORDS)
 #: A political opinion runs on over its reason: ``Green`` + ``because of the tuition fees``.
-_OPINION_STOP = re.compile(_CLAUSE_STOP.pattern.replace("because|", ""))
+_OPINION_STOP = _clause_stop([w for w in _CLAUSE_WORDS if w != "because"])
 
 
 def _to_clause_end(text: str, wrapped: str, f: Finding) -> Finding:

@@ -51,6 +51,14 @@ def _on_short_line(text: str, f: Finding) -> bool:
     return len(text[start:end].strip()) < SHORT_LINE
 
 
+def _on_a_row_with(text: str, f: Finding, person_in) -> bool:
+    """Whether the finding stands on a table row (``_ROW_GAP``) that names a person (``person_in``), however
+    long its notes cell: ``GOVIER, Blossom   ...   Lovely. ... Reckons the Greens are the only ones...``."""
+    line_start, line_end = text.rfind("\n", 0, f.start) + 1, text.find("\n", f.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(_ROW_GAP.search(text[line_start:line_end].strip())) and person_in(line_start, line_end)
+
+
 def tied_to_person(text: str, findings: list[Finding], sentences: Sequence[tuple[int, int]]) -> list[Finding]:
     tied = set(data()["tied_types"])
     untied = set(data()["untied_recognizers"])
@@ -79,11 +87,9 @@ def tied_to_person(text: str, findings: list[Finding], sentences: Sequence[tuple
         last = min(i + FORWARD, len(sentences) - 1) if f.entity_type in FORWARD_TYPES else i
         e = max(sentences[last][1] if i >= 0 else f.end, f.end)
         s = min(s, f.start)
-        line_start, line_end = text.rfind("\n", 0, f.start) + 1, text.find("\n", f.end)
-        line_end = len(text) if line_end < 0 else line_end
         if (_anchor().search(text, s, e) or person_in(s, e)
                 or (people and _on_short_line(text, f))
-                or (_ROW_GAP.search(text[line_start:line_end].strip()) and person_in(line_start, line_end))
+                or _on_a_row_with(text, f, person_in)
                 or (f.entity_type == "DATE_MENTION" and people and case_document)):
             kept.append(replace(f, entity_type="DATE") if f.entity_type == "DATE_MENTION" else f)
     return kept

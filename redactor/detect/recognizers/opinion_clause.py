@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..vocabulary import data
 from .base import CodeRecognizer
@@ -47,14 +47,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return verbs, topics, civic
 
 
-@lru_cache(maxsize=1)
-def _holding_verbs() -> frozenset[str]:
-    return frozenset(" ".join(v.lower().split()) for v in data()["opinion_holding_verbs"])
+def _folded(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
 
 
-@lru_cache(maxsize=1)
-def _near_verbs() -> frozenset[str]:
-    return frozenset(" ".join(v.lower().split()) for v in data()["opinion_near_verbs"])
+@cache
+def _verb_set(key: str) -> frozenset[str]:
+    """A list of verbs in ``models/detection.yaml`` (``opinion_holding_verbs``, ``opinion_near_verbs``), folded."""
+    return frozenset(_folded(v) for v in data()[key])
 
 
 class OpinionClauseRecognizer(CodeRecognizer):
@@ -66,15 +66,14 @@ class OpinionClauseRecognizer(CodeRecognizer):
         for m in verbs.finditer(text):
             stop = _END.search(text, m.end(), min(len(text), m.end() + CLAUSE_REACH))
             end = stop.start() if stop else min(len(text), m.end() + CLAUSE_REACH)
-            clause = text[m.end():end]
+            clause, verb = text[m.end():end], _folded(m.group())
             topic = topics.search(clause)
-            if not topic and " ".join(m.group().lower().split()) in _holding_verbs():
+            if not topic and verb in _verb_set("opinion_holding_verbs"):
                 topic = civic.search(clause)  # "thinks the council should take the leisure centre back"
-            if not topic or (m.group().lower() in _SAYING and verbs.search(clause, 0, topic.start())):
+            if not topic or (verb in _SAYING and verbs.search(clause, 0, topic.start())):
                 continue  # no political subject; or a verb after "said" starts it ("said she" + "thinks the ...")
-            if topic.start() > NEAR and " ".join(m.group().lower().split()) in _near_verbs():
+            if topic.start() > NEAR and verb in _verb_set("opinion_near_verbs"):
                 continue  # "went over to her table and ... refugees": the subject is not where he went
-
             if not stop:  # no end in reach: stop at the last whole word
                 end = m.end() + len(clause.rstrip()) - len(re.search(r"\S*$", clause.rstrip()).group())
             yield m.start(), m.end() + len(text[m.end():end].rstrip()), {}
